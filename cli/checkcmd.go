@@ -1,0 +1,170 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"hardway/check"
+	"hardway/locales"
+	"hardway/steps"
+)
+
+func (a *app) checkCommand() *cobra.Command {
+	var input, hostName string
+	var exit int
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "check STEP --input FILE|-",
+		Short: "Judge an output you captured with a step's check",
+		Long: `Judge an output you captured with a step's check: paste what the step's check
+command printed (or give the file it is in) and get a verdict, item by item.
+Exits 0 when the check passes, 1 when it fails, 2 on a usage error.`,
+		Args: exactArgs(1, "STEP"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			t, err := a.track()
+			if err != nil {
+				return err
+			}
+			s, err := t.FindStep(args[0])
+			if err != nil {
+				return usageError{err}
+			}
+			if s.Check == nil {
+				return usage("step %s has no check%s", s.ID, stepsWithChecks(s.Chapter))
+			}
+			if input == "" {
+				return usage("check needs --input FILE (or --input - to read standard input)")
+			}
+			text, err := a.readInput(input)
+			if err != nil {
+				return usageError{err}
+			}
+			hosts, _ := s.CheckHosts()
+			host, err := pickHost(t, hosts, hostName)
+			if err != nil {
+				return err
+			}
+			k, err := s.Check.Build(t.DefaultVars().ForHost(host))
+			if err != nil {
+				return err
+			}
+			res := k.Evaluate(check.Output{Text: text, Exit: exit})
+			if asJSON {
+				return a.verdictJSON(s, host, res)
+			}
+			a.printVerdict(s, host, res)
+			if !res.Pass {
+				return errCheckFailed
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&input, "input", "i", "", "the captured output: a file, or - for standard input")
+	cmd.Flags().StringVar(&hostName, "host", "", "the host the output came from (default: the first host the check runs on)")
+	cmd.Flags().IntVar(&exit, "exit", check.ExitUnknown, "the command's exit status, if you know it")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the verdict as JSON")
+	return cmd
+}
+
+func (a *app) readInput(name string) (string, error) {
+	var r io.Reader
+	if name == "-" {
+		r = a.env.Stdin
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			return "", err
+		}
+		defer f.Close()
+		r = f
+	}
+	// A check output is at most a few pages; refuse to read a disk image.
+	const limit = 16 << 20
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return "", fmt.Errorf("%s: %v", name, err)
+	}
+	if len(data) > limit {
+		return "", fmt.Errorf("%s: larger than 16 MiB; give the check command's output only", name)
+	}
+	return string(data), nil
+}
+
+func stepsWithChecks(ch *steps.Chapter) string {
+	var ids []string
+	for _, s := range ch.Steps {
+		if s.Check != nil {
+			ids = append(ids, s.Slug)
+		}
+	}
+	if len(ids) == 0 {
+		return ""
+	}
+	return "; steps of " + ch.Slug + " that have one: " + strings.Join(ids, ", ")
+}
+
+func (a *app) printVerdict(s *steps.Step, host steps.Host, res check.Result) {
+	p, _ := s.Text(a.lang)
+	a.printf("%s %s %s\n", a.bold(p.Title), a.dim(s.ID), a.dim("@ "+host.Name))
+	for _, it := range res.Items {
+		mark := a.green("✓")
+		if !it.OK {
+			mark = a.red("✗")
+		}
+		a.printf("  %s %s: %s\n", mark, it.Subject, locales.Reason(a.lang, string(it.Reason.Code), it.Reason.Args...))
+	}
+	if res.Pass {
+		a.printf("%s\n", a.green(a.msg("ui.verdict_pass")))
+		return
+	}
+	a.printf("%s\n", a.red(a.msg("ui.verdict_fail")))
+	if p.Hint != "" {
+		a.printf("\n%s\n%s\n", a.bold(a.msg("ui.hint")), p.Hint)
+	}
+	if len(s.Diagnostics) > 0 {
+		a.printf("\n%s\n", a.bold(a.msg("ui.look_at")))
+		for _, d := range s.Diagnostics {
+			a.printf("  %s\n", d)
+		}
+	}
+}
+
+type verdictJSON struct {
+	Step  string     `json:"step"`
+	Host  string     `json:"host"`
+	Kind  string     `json:"kind"`
+	Pass  bool       `json:"pass"`
+	Items []itemJSON `json:"items"`
+	Hint  string     `json:"hint,omitempty"`
+}
+
+type itemJSON struct {
+	Subject string   `json:"subject"`
+	OK      bool     `json:"ok"`
+	Code    string   `json:"code"`
+	Args    []string `json:"args,omitempty"`
+	Message string   `json:"message"`
+}
+
+func (a *app) verdictJSON(s *steps.Step, host steps.Host, res check.Result) error {
+	v := verdictJSON{Step: s.ID, Host: host.Name, Kind: s.Check.Kind, Pass: res.Pass, Items: []itemJSON{}}
+	for _, it := range res.Items {
+		v.Items = append(v.Items, itemJSON{Subject: it.Subject, OK: it.OK, Code: string(it.Reason.Code), Args: it.Reason.Args,
+			Message: locales.Reason(a.lang, string(it.Reason.Code), it.Reason.Args...)})
+	}
+	if !res.Pass {
+		p, _ := s.Text(a.lang)
+		v.Hint = p.Hint
+	}
+	if err := a.writeJSON(v); err != nil {
+		return err
+	}
+	if !res.Pass {
+		return errCheckFailed
+	}
+	return nil
+}

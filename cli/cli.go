@@ -1,0 +1,185 @@
+// Package cli is hardway's command line: it parses flags, loads the content
+// and prints what the steps package and the checks say. It holds no tutorial
+// or verification logic of its own.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"hardway/content"
+	"hardway/locales"
+	"hardway/steps"
+)
+
+// Exit codes, the contract scripts rely on.
+const (
+	ExitOK          = 0
+	ExitCheckFailed = 1
+	ExitUsage       = 2
+)
+
+// Env is what a run of the command line sees of the world; tests fill it in.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	// Color is true when Stdout is a terminal and NO_COLOR is unset.
+	Color bool
+}
+
+// app is the state shared by the subcommands of one run.
+type app struct {
+	env        Env
+	lang       locales.Lang
+	langFlag   string
+	contentDir string
+	trackFlag  string
+	tracks     []*steps.Track
+}
+
+// usageError makes Main exit 2.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usage(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+// checkFailed makes Main exit 1 without printing anything more.
+var errCheckFailed = errors.New("check failed")
+
+// Main runs the command line and returns the exit code.
+func Main(args []string, env Env) int {
+	a := &app{env: env}
+	root := a.rootCommand()
+	root.SetArgs(args)
+	root.SetIn(env.Stdin)
+	root.SetOut(env.Stdout)
+	root.SetErr(env.Stderr)
+	err := root.Execute()
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.Is(err, errCheckFailed):
+		return ExitCheckFailed
+	}
+	var lintErr lintFailed
+	if errors.As(err, &lintErr) {
+		return ExitCheckFailed
+	}
+	fmt.Fprintln(env.Stderr, "hardway:", err)
+	return ExitUsage
+}
+
+// OSEnv is the real environment.
+func OSEnv() Env {
+	color := false
+	if fi, err := os.Stdout.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+		color = os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
+	}
+	return Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Color: color}
+}
+
+func (a *app) rootCommand() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "hardway",
+		Short: "Walk through Kubernetes the Hard Way, step by step, on real machines",
+		Long: `hardway walks you through "Kubernetes the Hard Way" chapter by chapter: it explains
+each step in English, Korean or Japanese, shows the exact command and the hosts it runs on,
+and verifies the result before you move on.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			return a.setup()
+		},
+		RunE: func(cmd *cobra.Command, args []string) error { return a.overview() },
+	}
+	root.PersistentFlags().StringVar(&a.langFlag, "lang", "", "language: en, ko or ja (default: from LC_ALL, LC_MESSAGES, LANG)")
+	root.PersistentFlags().StringVar(&a.contentDir, "content", "", "load tracks from this directory as well (a track there replaces the embedded one of the same id)")
+	root.PersistentFlags().StringVar(&a.trackFlag, "track", "", "the track to use (default: classic)")
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(a.tracksCommand(), a.stepsCommand(), a.showCommand(), a.checkCommand(), a.lintCommand())
+	return root
+}
+
+// setup picks the language and loads the content; every subcommand needs both.
+func (a *app) setup() error {
+	getenv := a.env.Getenv
+	if getenv == nil {
+		getenv = func(string) string { return "" }
+	}
+	lang, err := locales.Detect(a.langFlag, getenv)
+	if err != nil {
+		return usageError{err}
+	}
+	a.lang = lang
+	tracks, err := steps.LoadAll(content.FS, "content")
+	if err != nil {
+		// The embedded content is tested; failing here is a build bug.
+		return fmt.Errorf("embedded content: %w", err)
+	}
+	if a.contentDir != "" {
+		own, err := loadDir(a.contentDir)
+		if err != nil {
+			return usageError{err}
+		}
+		tracks = mergeTracks(tracks, own)
+	}
+	a.tracks = tracks
+	return nil
+}
+
+func loadDir(dir string) ([]*steps.Track, error) {
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.IsDir() {
+		return nil, fmt.Errorf("%s: not a directory", dir)
+	}
+	return steps.LoadAll(os.DirFS(dir), strings.TrimSuffix(dir, "/"))
+}
+
+// mergeTracks lets a track from disk replace the embedded one of the same id.
+func mergeTracks(base, own []*steps.Track) []*steps.Track {
+	out := append([]*steps.Track{}, base...)
+	for _, t := range own {
+		replaced := false
+		for i, b := range out {
+			if b.ID == t.ID {
+				out[i], replaced = t, true
+			}
+		}
+		if !replaced {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// DefaultTrack is the track hardway opens when none is named.
+const DefaultTrack = "classic"
+
+func (a *app) track() (*steps.Track, error) {
+	id := a.trackFlag
+	if id == "" {
+		id = DefaultTrack
+	}
+	t, err := steps.FindTrack(a.tracks, id)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	return t, nil
+}
+
+// msg is the UI string key in the run's language.
+func (a *app) msg(key string, args ...string) string { return locales.Msg(a.lang, key, args...) }
+
+func (a *app) printf(format string, args ...any) { fmt.Fprintf(a.env.Stdout, format, args...) }

@@ -1,0 +1,167 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"hardway/steps"
+)
+
+func (a *app) showCommand() *cobra.Command {
+	var hostName string
+	var verbose bool
+	cmd := &cobra.Command{
+		Use:   "show STEP",
+		Short: "Explain a step and print the exact command it runs, and where",
+		Long: `Explain a step and print the exact command it runs, and where.
+
+STEP is a full id (08-bootstrapping-kubernetes-controllers/start-services),
+the chapter number and the step (08/start-services), or a step name that only
+one chapter has (start-services).`,
+		Args: exactArgs(1, "STEP"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			t, err := a.track()
+			if err != nil {
+				return err
+			}
+			s, err := t.FindStep(args[0])
+			if err != nil {
+				return usageError{err}
+			}
+			return a.show(t, s, hostName, verbose)
+		},
+	}
+	cmd.Flags().StringVar(&hostName, "host", "", "show the command as it runs on this host")
+	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "also show the check's samples and the diagnostics")
+	return cmd
+}
+
+// exactArgs is cobra.ExactArgs with a message that names the argument.
+func exactArgs(n int, name string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usage("%s needs %s (see hardway %s --help)", cmd.Name(), name, cmd.Name())
+		}
+		return nil
+	}
+}
+
+// pickHost returns the host to render for: the named one, which must be a
+// target, or the first target.
+func pickHost(t *steps.Track, hosts []steps.Host, name string) (steps.Host, error) {
+	if name == "" {
+		if len(hosts) == 0 {
+			return steps.Host{}, nil
+		}
+		return hosts[0], nil
+	}
+	for _, h := range hosts {
+		if h.Name == name {
+			return h, nil
+		}
+	}
+	if _, known := t.Host(name); known {
+		return steps.Host{}, usage("this step does not run on %s; it runs on %s", name, strings.Join(names(hosts), ", "))
+	}
+	return steps.Host{}, usageError{&steps.NotFoundError{What: "host", Name: name, Nearest: steps.Nearest(name, t.HostNames(), 3)}}
+}
+
+func (a *app) show(t *steps.Track, s *steps.Step, hostName string, verbose bool) error {
+	hosts, err := s.TargetHosts()
+	if err != nil {
+		return err
+	}
+	host, err := pickHost(t, hosts, hostName)
+	if err != nil {
+		return err
+	}
+	vars := t.DefaultVars().ForHost(host)
+	p, fb := s.Text(a.lang)
+	ctitle, _ := s.Chapter.Title(a.lang)
+	index := 0
+	for i, x := range s.Chapter.Steps {
+		if x == s {
+			index = i + 1
+		}
+	}
+	a.printf("%s\n", a.dim(fmt.Sprintf("%s · %s · %s", t.ID, ctitle, a.msg("ui.step_n_of_m", fmt.Sprint(index), fmt.Sprint(len(s.Chapter.Steps))))))
+	a.printf("%s%s\n", a.bold(p.Title), a.fallbackNote(fb))
+	a.printf("%s\n\n", a.dim(s.ID))
+	if p.Body != "" {
+		a.printf("%s\n\n", strings.TrimSpace(p.Body))
+	}
+
+	a.printf("%s %s\n", a.bold(a.msg("ui.runs_on")), hostList(t, s.Targets))
+	if hostName == "" && len(hosts) > 1 && usesHostPlaceholder(s) {
+		a.printf("%s\n", a.dim(a.msg("ui.shown_for_host", host.Name)))
+	}
+	if s.Manual {
+		a.printf("%s\n", a.yellow(a.msg("ui.manual_note")))
+	}
+	a.printf("\n")
+	for _, c := range s.Commands {
+		a.printf("%s\n", a.cyan(strings.TrimRight(mustRender(c, vars), "\n")))
+		a.printf("\n")
+	}
+	if len(s.Defines) > 0 {
+		a.printf("%s %s\n", a.bold(a.msg("ui.defines")), strings.Join(s.Defines, ", "))
+	}
+	if carried := t.Carried(s); len(carried) > 0 {
+		var parts []string
+		for _, c := range carried {
+			parts = append(parts, c.Name+" ← "+c.From.ID)
+		}
+		a.printf("%s %s\n", a.bold(a.msg("ui.carries")), strings.Join(parts, "; "))
+	}
+	if s.DoneIf != "" {
+		a.printf("%s %s\n", a.bold(a.msg("ui.done_if")), mustRender(s.DoneIf, vars))
+	}
+	if c := s.Check; c != nil {
+		chosts, _ := s.CheckHosts()
+		a.printf("\n%s %s %s\n", a.bold(a.msg("ui.check")), c.Kind, a.dim("("+a.msg("ui.check_timing", c.Interval.String(), c.Timeout.String())+")"))
+		a.printf("%s %s\n", a.msg("ui.check_on"), strings.Join(names(chosts), ", "))
+		a.printf("%s\n", a.cyan(strings.TrimRight(mustRender(c.Run, vars), "\n")))
+		if p.Hint != "" {
+			a.printf("\n%s\n%s\n", a.bold(a.msg("ui.hint")), p.Hint)
+		}
+		if verbose {
+			for _, sm := range c.Samples {
+				verdict := a.green(a.msg("ui.sample_pass"))
+				if !sm.Pass {
+					verdict = a.red(a.msg("ui.sample_fail"))
+				}
+				a.printf("\n%s %s\n%s", verdict, sm.Note, indent(sm.Output, "  | "))
+			}
+		}
+	}
+	if verbose && len(s.Diagnostics) > 0 {
+		a.printf("\n%s\n", a.bold(a.msg("ui.diagnostics")))
+		for _, d := range s.Diagnostics {
+			a.printf("  %s\n", mustRender(d, vars))
+		}
+	}
+	return nil
+}
+
+func usesHostPlaceholder(s *steps.Step) bool {
+	all := strings.Join(s.Commands, "\n")
+	if s.Check != nil {
+		all += s.Check.Run
+	}
+	for _, n := range steps.Placeholders(all) {
+		if n == "host" || n == "host.address" {
+			return true
+		}
+	}
+	return false
+}
+
+func indent(s, prefix string) string {
+	s = strings.TrimRight(s, "\n")
+	if s == "" {
+		return prefix + "\n"
+	}
+	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix) + "\n"
+}

@@ -1,0 +1,155 @@
+package cli
+
+import (
+	"github.com/spf13/cobra"
+
+	"hardway/steps"
+)
+
+func (a *app) stepsCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "steps [CHAPTER]",
+		Short: "List the chapters and steps of a track",
+		Args:  cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			t, err := a.track()
+			if err != nil {
+				return err
+			}
+			chapters := t.Chapters
+			if len(args) == 1 {
+				ch, err := t.FindChapter(args[0])
+				if err != nil {
+					return usageError{err}
+				}
+				chapters = []*steps.Chapter{ch}
+			}
+			if asJSON {
+				return a.stepsJSON(t, chapters)
+			}
+			title, _ := t.Title(a.lang)
+			a.printf("%s %s — %s\n", a.bold(t.ID), t.Version, title)
+			for _, ch := range chapters {
+				ctitle, fb := t.Chapter(ch.Slug).Title(a.lang)
+				a.printf("\n%s %s%s\n", a.bold(ch.Slug), ctitle, a.fallbackNote(fb))
+				if len(ch.Steps) == 0 {
+					a.printf("  %s\n", a.dim(a.msg("ui.chapter_not_written")))
+					continue
+				}
+				for _, s := range ch.Steps {
+					p, fb := s.Text(a.lang)
+					kind := ""
+					if s.Check != nil {
+						kind = a.cyan("✓ " + s.Check.Kind)
+					}
+					if s.Manual {
+						kind = a.yellow(a.msg("ui.manual"))
+					}
+					a.printf("  %-28s %s%s\n", s.Slug, p.Title, a.fallbackNote(fb))
+					a.printf("  %-28s %s %s\n", "", a.dim("→ "+hostList(t, s.Targets)), kind)
+				}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: every step with its targets, commands and check")
+	return cmd
+}
+
+func (a *app) fallbackNote(fallback bool) string {
+	if !fallback {
+		return ""
+	}
+	return " " + a.yellow(a.msg("ui.fallback", a.lang.Name()))
+}
+
+type stepsJSON struct {
+	Track    string        `json:"track"`
+	Version  string        `json:"version"`
+	Chapters []chapterJSON `json:"chapters"`
+}
+
+type chapterJSON struct {
+	Slug     string     `json:"slug"`
+	Title    string     `json:"title"`
+	Complete bool       `json:"complete"`
+	Steps    []stepJSON `json:"steps"`
+}
+
+type stepJSON struct {
+	ID       string     `json:"id"`
+	Chapter  string     `json:"chapter"`
+	Title    string     `json:"title"`
+	Targets  []string   `json:"targets"`
+	Hosts    []string   `json:"hosts"`
+	Commands []string   `json:"commands"`
+	Manual   bool       `json:"manual,omitempty"`
+	Defines  []string   `json:"defines,omitempty"`
+	Carries  []string   `json:"carries,omitempty"`
+	DoneIf   string     `json:"done_if,omitempty"`
+	Check    *checkJSON `json:"check,omitempty"`
+}
+
+type checkJSON struct {
+	Kind     string   `json:"kind"`
+	Command  string   `json:"command"`
+	Tutorial bool     `json:"tutorial"`
+	Hosts    []string `json:"hosts"`
+	Every    string   `json:"every"`
+	Timeout  string   `json:"timeout"`
+}
+
+func (a *app) stepsJSON(t *steps.Track, chapters []*steps.Chapter) error {
+	vars := t.DefaultVars()
+	out := stepsJSON{Track: t.ID, Version: t.Version, Chapters: []chapterJSON{}}
+	for _, ch := range chapters {
+		ctitle, _ := ch.Title(a.lang)
+		cj := chapterJSON{Slug: ch.Slug, Title: ctitle, Complete: len(ch.Steps) > 0, Steps: []stepJSON{}}
+		for _, s := range ch.Steps {
+			hosts, _ := s.TargetHosts()
+			hv := vars
+			if len(hosts) > 0 {
+				hv = vars.ForHost(hosts[0])
+			}
+			p, _ := s.Text(a.lang)
+			sj := stepJSON{ID: s.ID, Chapter: ch.Slug, Title: p.Title, Targets: s.Targets, Hosts: names(hosts),
+				Manual: s.Manual, Defines: s.Defines, Commands: []string{}}
+			for _, c := range s.Commands {
+				sj.Commands = append(sj.Commands, mustRender(c, hv))
+			}
+			if s.DoneIf != "" {
+				sj.DoneIf = mustRender(s.DoneIf, hv)
+			}
+			for _, c := range t.Carried(s) {
+				sj.Carries = append(sj.Carries, c.Name)
+			}
+			if s.Check != nil {
+				chosts, _ := s.CheckHosts()
+				sj.Check = &checkJSON{Kind: s.Check.Kind, Command: mustRender(s.Check.Run, hv), Tutorial: s.Check.Tutorial,
+					Hosts: names(chosts), Every: s.Check.Interval.String(), Timeout: s.Check.Timeout.String()}
+			}
+			cj.Steps = append(cj.Steps, sj)
+		}
+		out.Chapters = append(out.Chapters, cj)
+	}
+	return a.writeJSON(out)
+}
+
+func names(hosts []steps.Host) []string {
+	out := make([]string, len(hosts))
+	for i, h := range hosts {
+		out[i] = h.Name
+	}
+	return out
+}
+
+// mustRender fills placeholders; lint guarantees they are known, and if one
+// is not the text is shown as it is rather than hidden.
+func mustRender(s string, vars steps.Vars) string {
+	r, err := steps.Render(s, vars)
+	if err != nil {
+		return s
+	}
+	return r
+}

@@ -1,0 +1,89 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"hardway/steps"
+)
+
+func (a *app) tracksCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "tracks",
+		Short: "List the tutorials hardway can walk you through",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if asJSON {
+				return a.tracksJSON()
+			}
+			for _, t := range a.tracks {
+				title, _ := t.Title(a.lang)
+				written, total := chapterCounts(t)
+				a.printf("%s  %s  %s\n", a.bold(fmt.Sprintf("%-8s", t.ID)), fmt.Sprintf("%-8s", t.Version), title)
+				a.printf("          %s\n", a.dim(a.msg("ui.track_counts", fmt.Sprint(written), fmt.Sprint(total), fmt.Sprint(len(t.Steps())))))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func chapterCounts(t *steps.Track) (written, total int) {
+	for _, ch := range t.Chapters {
+		if len(ch.Steps) > 0 {
+			written++
+		}
+	}
+	return written, len(t.Chapters)
+}
+
+type trackJSON struct {
+	ID       string   `json:"id"`
+	Version  string   `json:"version"`
+	Title    string   `json:"title"`
+	Source   string   `json:"source"`
+	Chapters int      `json:"chapters"`
+	Written  int      `json:"chapters_written"`
+	Steps    int      `json:"steps"`
+	Hosts    []string `json:"hosts"`
+}
+
+func (a *app) tracksJSON() error {
+	var out []trackJSON
+	for _, t := range a.tracks {
+		title, _ := t.Title(a.lang)
+		written, total := chapterCounts(t)
+		out = append(out, trackJSON{ID: t.ID, Version: t.Version, Title: title, Source: t.Source,
+			Chapters: total, Written: written, Steps: len(t.Steps()), Hosts: t.HostNames()})
+	}
+	return a.writeJSON(out)
+}
+
+func (a *app) writeJSON(v any) error {
+	enc := json.NewEncoder(a.env.Stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// hostList names hosts, with the selectors they came from when those differ.
+func hostList(t *steps.Track, selectors []string) string {
+	hosts, err := t.Resolve(selectors)
+	if err != nil {
+		return strings.Join(selectors, ", ") + " (?)"
+	}
+	names := make([]string, len(hosts))
+	for i, h := range hosts {
+		names[i] = h.Name
+	}
+	s := strings.Join(names, ", ")
+	if sel := strings.Join(selectors, ", "); sel != s {
+		s += " (" + sel + ")"
+	}
+	return s
+}

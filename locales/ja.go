@@ -1,0 +1,4 @@
+package locales
+
+// ja is the Japanese catalog.
+var ja = map[string]string{}

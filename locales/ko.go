@@ -1,0 +1,4 @@
+package locales
+
+// ko is the Korean catalog.
+var ko = map[string]string{}

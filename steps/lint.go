@@ -1,0 +1,173 @@
+package steps
+
+import (
+	"bytes"
+	"fmt"
+	"os/exec"
+	"regexp"
+	"strings"
+
+	"hardway/check"
+	"hardway/locales"
+)
+
+// Lint checks what loading cannot: that targets exist, every step has prose
+// in every language, every command is valid bash with every placeholder
+// known, and every check passes its passing samples and fails its failing
+// ones. It returns the problems in file order; none means the track is sound.
+func Lint(t *Track) Errors {
+	var errs Errors
+	vars := t.DefaultVars()
+	trackFile := t.Dir + "/" + TrackFile
+
+	for _, lang := range locales.All {
+		if p, ok := t.Prose[lang]; !ok || p.Title == "" {
+			errs.add(t.Dir+"/"+ProseDir+"/"+string(lang)+"/track.md", 0, "track %s has no title in %s", t.ID, lang.Name())
+		}
+	}
+	for k, v := range t.Vars {
+		if strings.TrimSpace(v) == "" {
+			errs.add(trackFile, 0, "vars: %s has no default value", k)
+		}
+	}
+	for _, ch := range t.Chapters {
+		for _, lang := range locales.All {
+			if p, ok := ch.Prose[lang]; !ok || p.Title == "" {
+				errs.add(t.Dir+"/"+ProseDir+"/"+string(lang)+"/"+ch.Slug+".md", 0,
+					"chapter %s has no title in %s", ch.Slug, lang.Name())
+			}
+		}
+		for _, s := range ch.Steps {
+			lintStep(s, vars, &errs)
+		}
+	}
+	return errs
+}
+
+var assignRE = regexp.MustCompile(`(?m)(?:^|[\s{;(])(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=`)
+
+func lintStep(s *Step, vars Vars, errs *Errors) {
+	t := s.Chapter.Track
+	if _, err := t.Resolve(s.Targets); err != nil {
+		errs.add(s.File, s.Line, "step %s: on: %v", s.Slug, err)
+	}
+	for _, lang := range locales.All {
+		p, ok := s.Prose[lang]
+		switch {
+		case !ok:
+			errs.add(t.Dir+"/"+ProseDir+"/"+string(lang)+"/"+s.Chapter.Slug+".md", 0,
+				"step %s has no %s prose (## %s: Title)", s.Slug, lang.Name(), s.Slug)
+		case p.Body == "":
+			errs.add(p.File, p.Line, "step %s: the %s section is empty", s.Slug, lang.Name())
+		case s.Check != nil && p.Hint == "":
+			errs.add(p.File, p.Line, "step %s has a check but no %s hint (### hint)", s.Slug, lang.Name())
+		}
+	}
+	// Commands may use per-host placeholders ({{host}}): fill them as for
+	// the first target.
+	cmdVars := vars
+	if hosts, err := s.TargetHosts(); err == nil && len(hosts) > 0 {
+		cmdVars = vars.ForHost(hosts[0])
+	}
+	for i, c := range s.Commands {
+		lintCommand(s.File, s.Line, fmt.Sprintf("step %s: run block %d", s.Slug, i+1), c, cmdVars, errs)
+	}
+	for _, d := range s.Defines {
+		found := false
+		for _, c := range s.Commands {
+			for _, m := range assignRE.FindAllStringSubmatch(c, -1) {
+				if m[1] == d {
+					found = true
+				}
+			}
+		}
+		if !found {
+			errs.add(s.File, s.Line, "step %s: defines %s, but no run block assigns %s=", s.Slug, d, d)
+		}
+	}
+	if s.DoneIf != "" {
+		lintCommand(s.File, s.Line, "step "+s.Slug+": done_if", s.DoneIf, cmdVars, errs)
+	}
+	for i, d := range s.Diagnostics {
+		lintCommand(s.File, s.Line, fmt.Sprintf("step %s: diagnostics %d", s.Slug, i+1), d, cmdVars, errs)
+	}
+	if s.Check != nil {
+		lintCheck(s, vars, errs)
+	}
+}
+
+func lintCheck(s *Step, vars Vars, errs *Errors) {
+	c := s.Check
+	if len(c.On) > 0 {
+		if _, err := s.Chapter.Track.Resolve(c.On); err != nil {
+			errs.add(c.File, c.Line, "step %s: check.on: %v", s.Slug, err)
+		}
+	}
+	// Per-host placeholders ({{host}}) take the first check host's values:
+	// the samples are recorded as that host would print them.
+	if hosts, err := s.CheckHosts(); err == nil && len(hosts) > 0 {
+		vars = vars.ForHost(hosts[0])
+	}
+	lintCommand(c.File, c.Line, "step "+s.Slug+": check.run", c.Run, vars, errs)
+	k, err := c.Build(vars)
+	if err != nil {
+		errs.add(c.File, c.Line, "step %s: %v", s.Slug, err)
+		return
+	}
+	var pass, fail int
+	for _, sm := range c.Samples {
+		res := k.Evaluate(sm.AsOutput())
+		switch {
+		case sm.Pass && !res.Pass:
+			errs.add(c.File, sm.Line, "step %s: the passing sample %q fails: %s", s.Slug, sm.Note, describeFailures(res))
+		case !sm.Pass && res.Pass:
+			errs.add(c.File, sm.Line, "step %s: the failing sample %q passes", s.Slug, sm.Note)
+		}
+		if sm.Pass {
+			pass++
+		} else {
+			fail++
+		}
+	}
+	if pass == 0 {
+		errs.add(c.File, c.Line, "step %s: the check has no passing sample (check.pass:)", s.Slug)
+	}
+	if fail == 0 {
+		errs.add(c.File, c.Line, "step %s: the check has no failing sample (check.fail:)", s.Slug)
+	}
+}
+
+func lintCommand(file string, line int, what, cmd string, vars Vars, errs *Errors) {
+	rendered, err := Render(cmd, vars)
+	if err != nil {
+		errs.add(file, line, "%s: %v", what, err)
+		return
+	}
+	if msg := BashSyntax(rendered); msg != "" {
+		errs.add(file, line, "%s: bash -n: %s", what, msg)
+	}
+}
+
+// BashSyntax runs `bash -n` on a script and returns its complaint, or "".
+func BashSyntax(script string) string {
+	cmd := exec.Command("bash", "-n")
+	cmd.Stdin = strings.NewReader(script)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		if msg := strings.TrimSpace(stderr.String()); msg != "" {
+			return msg
+		}
+		return err.Error()
+	}
+	return ""
+}
+
+// describeFailures says in English why a result failed, for lint messages.
+func describeFailures(r check.Result) string {
+	var parts []string
+	for _, it := range r.Failures() {
+		parts = append(parts, it.Subject+": "+locales.Reason(locales.EN, string(it.Reason.Code), it.Reason.Args...))
+	}
+	return strings.Join(parts, "; ")
+}

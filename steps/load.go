@@ -1,0 +1,437 @@
+package steps
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"reflect"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+
+	"hardway/check"
+	"hardway/locales"
+)
+
+// The files of a track directory.
+const (
+	TrackFile = "track.yaml"
+	ProseDir  = "prose"
+)
+
+var (
+	slugRE    = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+	varNameRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+)
+
+type trackFile struct {
+	ID       string            `yaml:"id"`
+	Version  string            `yaml:"version"`
+	Source   string            `yaml:"source"`
+	Hosts    []Host            `yaml:"hosts"`
+	Vars     map[string]string `yaml:"vars"`
+	Chapters []string          `yaml:"chapters"`
+}
+
+type chapterFile struct {
+	Steps []ast.Node `yaml:"steps"`
+}
+
+type stepFile struct {
+	ID          string     `yaml:"id"`
+	On          []string   `yaml:"on"`
+	Run         blocks     `yaml:"run"`
+	Manual      bool       `yaml:"manual"`
+	Defines     []string   `yaml:"defines"`
+	DoneIf      string     `yaml:"done_if"`
+	Check       *checkFile `yaml:"check"`
+	Diagnostics []string   `yaml:"diagnostics"`
+}
+
+type checkFile struct {
+	Kind     string     `yaml:"kind"`
+	Run      string     `yaml:"run"`
+	Tutorial bool       `yaml:"tutorial"`
+	On       []string   `yaml:"on"`
+	Every    string     `yaml:"every"`
+	Timeout  string     `yaml:"timeout"`
+	Params   ast.Node   `yaml:"params"`
+	Pass     []ast.Node `yaml:"pass"`
+	Fail     []ast.Node `yaml:"fail"`
+}
+
+type sampleFile struct {
+	Note   string `yaml:"note"`
+	Output string `yaml:"output"`
+	Exit   *int   `yaml:"exit"`
+}
+
+// blocks is one command block (a string) or several (a list of strings).
+type blocks []string
+
+func (b *blocks) UnmarshalYAML(unmarshal func(any) error) error {
+	var one string
+	if err := unmarshal(&one); err == nil {
+		*b = blocks{one}
+		return nil
+	}
+	var many []string
+	if err := unmarshal(&many); err != nil {
+		return fmt.Errorf("run: want a command block or a list of blocks")
+	}
+	*b = many
+	return nil
+}
+
+// Default check timing: kubectl and etcdctl answer within seconds once a
+// component is up; the tutorial itself asks to allow 10 s for the API server.
+const (
+	DefaultInterval = 2 * time.Second
+	DefaultTimeout  = 30 * time.Second
+)
+
+// LoadAll reads every track under root: either root holds track.yaml itself,
+// or each directory below it that does is a track. name is how root is shown
+// in messages (the directory as the user typed it, or "embedded:").
+func LoadAll(fsys fs.FS, name string) ([]*Track, error) {
+	if _, err := fs.Stat(fsys, TrackFile); err == nil {
+		t, err := LoadTrack(fsys, name)
+		if t == nil {
+			return nil, err
+		}
+		return []*Track{t}, err
+	}
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, &Error{File: name, Msg: err.Error()}
+	}
+	var tracks []*Track
+	var errs Errors
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		if _, err := fs.Stat(fsys, path.Join(e.Name(), TrackFile)); err != nil {
+			continue
+		}
+		sub, _ := fs.Sub(fsys, e.Name())
+		t, err := LoadTrack(sub, path.Join(name, e.Name()))
+		if err != nil {
+			errs = append(errs, asErrors(err)...)
+		}
+		if t != nil {
+			tracks = append(tracks, t)
+		}
+	}
+	if len(tracks) == 0 && len(errs) == 0 {
+		errs.add(name, 0, "no track here: expected %s, or directories that contain one", TrackFile)
+	}
+	return tracks, errs.orNil()
+}
+
+func asErrors(err error) Errors {
+	switch e := err.(type) {
+	case Errors:
+		return e
+	case *Error:
+		return Errors{e}
+	}
+	return Errors{{Msg: err.Error()}}
+}
+
+// LoadTrack reads one track directory. It returns the track even when some
+// files have problems (so lint can report everything at once), together
+// with every problem found.
+func LoadTrack(fsys fs.FS, dir string) (*Track, error) {
+	var errs Errors
+	file := path.Join(dir, TrackFile)
+	data, err := fs.ReadFile(fsys, TrackFile)
+	if err != nil {
+		errs.add(file, 0, "%v", err)
+		return nil, errs
+	}
+	var tf trackFile
+	if err := yaml.UnmarshalWithOptions(data, &tf, yaml.Strict()); err != nil {
+		errs.addYAML(file, err)
+		return nil, errs
+	}
+	t := &Track{ID: tf.ID, Version: tf.Version, Source: tf.Source, Hosts: tf.Hosts, Vars: tf.Vars, Dir: dir,
+		Prose: map[locales.Lang]TrackProse{}}
+	if t.Vars == nil {
+		t.Vars = map[string]string{}
+	}
+	validateTrack(t, tf, file, data, &errs)
+
+	seenChapter := map[string]bool{}
+	for _, slug := range tf.Chapters {
+		line := lineOf(data, slug)
+		if !slugRE.MatchString(slug) {
+			errs.add(file, line, "chapter %q: use lower-case letters, digits and dashes, as the tutorial's file name", slug)
+			continue
+		}
+		if seenChapter[slug] {
+			errs.add(file, line, "chapter %q is listed twice", slug)
+			continue
+		}
+		seenChapter[slug] = true
+		ch := &Chapter{Slug: slug, Track: t, Prose: map[locales.Lang]ChapterProse{}}
+		t.Chapters = append(t.Chapters, ch)
+		if _, err := fs.Stat(fsys, slug+".yaml"); err == nil {
+			ch.File = path.Join(dir, slug+".yaml")
+			loadChapter(fsys, ch, &errs)
+		}
+	}
+	// A chapter file the track does not list is almost always a typo.
+	yamls, _ := fs.Glob(fsys, "*.yaml")
+	for _, y := range yamls {
+		if y != TrackFile && !seenChapter[strings.TrimSuffix(y, ".yaml")] {
+			errs.add(path.Join(dir, y), 0, "chapter file not listed under chapters: in %s", TrackFile)
+		}
+	}
+	loadProse(fsys, t, &errs)
+	return t, errs.orNil()
+}
+
+func validateTrack(t *Track, tf trackFile, file string, data []byte, errs *Errors) {
+	if !slugRE.MatchString(t.ID) {
+		errs.add(file, lineOf(data, "id:"), "id: want a short lower-case name such as classic, got %q", t.ID)
+	}
+	if t.Version == "" {
+		errs.add(file, 0, "version: the Kubernetes version the tutorial installs is required")
+	}
+	if len(t.Hosts) == 0 {
+		errs.add(file, 0, "hosts: the tutorial's machine layout is required")
+	}
+	names := map[string]bool{}
+	for _, h := range t.Hosts {
+		line := lineOf(data, "name: "+h.Name)
+		switch {
+		case !slugRE.MatchString(h.Name):
+			errs.add(file, line, "host name %q: use lower-case letters, digits and dashes", h.Name)
+		case names[h.Name]:
+			errs.add(file, line, "host %q is listed twice", h.Name)
+		case !h.Local && h.Address == "":
+			errs.add(file, line, "host %q: address is required (or local: true for the workstation)", h.Name)
+		case len(h.Roles) == 0:
+			errs.add(file, line, "host %q: give it at least one role", h.Name)
+		}
+		names[h.Name] = true
+	}
+	for k := range tf.Vars {
+		if !varNameRE.MatchString(k) {
+			errs.add(file, lineOf(data, k+":"), "vars: %q is not a valid name (letters, digits, underscore)", k)
+		}
+	}
+	if len(tf.Chapters) == 0 {
+		errs.add(file, 0, "chapters: list the tutorial's chapters in order")
+	}
+}
+
+// lineOf finds the first line containing s, for messages about values that
+// were decoded without position information. 0 when not found.
+func lineOf(data []byte, s string) int {
+	for i, l := range strings.Split(string(data), "\n") {
+		if strings.Contains(l, s) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func nodeLine(n ast.Node) int {
+	if n == nil || n.GetToken() == nil || n.GetToken().Position == nil {
+		return 0
+	}
+	return n.GetToken().Position.Line
+}
+
+func loadChapter(fsys fs.FS, ch *Chapter, errs *Errors) {
+	data, err := fs.ReadFile(fsys, ch.Slug+".yaml")
+	if err != nil {
+		errs.add(ch.File, 0, "%v", err)
+		return
+	}
+	f, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		errs.addYAML(ch.File, err)
+		return
+	}
+	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
+		errs.add(ch.File, 0, "empty chapter file: give it steps:, or delete it until the chapter is written")
+		return
+	}
+	var cf chapterFile
+	if err := yaml.NodeToValue(f.Docs[0].Body, &cf, yaml.Strict()); err != nil {
+		errs.addYAML(ch.File, err)
+		return
+	}
+	seen := map[string]int{}
+	for _, node := range cf.Steps {
+		var sf stepFile
+		line := nodeLine(node)
+		if err := yaml.NodeToValue(node, &sf, yaml.Strict()); err != nil {
+			errs.addYAML(ch.File, err)
+			continue
+		}
+		st := &Step{Slug: sf.ID, ID: ch.Slug + "/" + sf.ID, Chapter: ch, Targets: sf.On,
+			Commands: sf.Run, Manual: sf.Manual, Defines: sf.Defines, DoneIf: sf.DoneIf, Diagnostics: sf.Diagnostics,
+			Prose: map[locales.Lang]StepProse{}, File: ch.File, Line: line}
+		switch {
+		case !slugRE.MatchString(sf.ID):
+			errs.add(ch.File, line, "step id %q: use lower-case letters, digits and dashes", sf.ID)
+			continue
+		case seen[sf.ID] > 0:
+			errs.add(ch.File, line, "step id %q is already used at line %d", sf.ID, seen[sf.ID])
+			continue
+		}
+		seen[sf.ID] = line
+		if len(sf.On) == 0 {
+			errs.add(ch.File, line, "step %s: on: name the hosts it runs on (a role, a host name or workstation)", sf.ID)
+		}
+		for _, d := range sf.Defines {
+			if !varNameRE.MatchString(d) {
+				errs.add(ch.File, line, "step %s: defines: %q is not a shell variable name", sf.ID, d)
+			}
+		}
+		if len(sf.Run) == 0 && sf.Check == nil {
+			errs.add(ch.File, line, "step %s: give it a run: block, a check:, or both", sf.ID)
+		}
+		for i, b := range sf.Run {
+			if strings.TrimSpace(b) == "" {
+				errs.add(ch.File, line, "step %s: run block %d is empty", sf.ID, i+1)
+			}
+		}
+		if sf.Check != nil {
+			st.Check = loadCheck(ch.File, sf.ID, sf.Check, node, errs)
+		}
+		ch.Steps = append(ch.Steps, st)
+	}
+}
+
+func loadCheck(file, stepID string, cf *checkFile, stepNode ast.Node, errs *Errors) *CheckSpec {
+	line := nodeLine(cf.Params)
+	if line == 0 {
+		line = nodeLine(stepNode)
+	}
+	c := &CheckSpec{Kind: cf.Kind, Run: cf.Run, Tutorial: cf.Tutorial, On: cf.On, Params: cf.Params,
+		Interval: DefaultInterval, Timeout: DefaultTimeout, File: file, Line: line}
+	if strings.TrimSpace(cf.Run) == "" {
+		errs.add(file, line, "step %s: check.run: the command whose output is checked is required", stepID)
+	}
+	for _, d := range []struct {
+		name, val string
+		dst       *time.Duration
+	}{{"every", cf.Every, &c.Interval}, {"timeout", cf.Timeout, &c.Timeout}} {
+		if d.val == "" {
+			continue
+		}
+		v, err := time.ParseDuration(d.val)
+		if err != nil || v < 0 {
+			errs.add(file, line, "step %s: check.%s: want a duration such as 2s or 1m, got %q", stepID, d.name, d.val)
+			continue
+		}
+		*d.dst = v
+	}
+	if _, err := check.New(cf.Kind); err != nil {
+		errs.add(file, line, "step %s: check.kind: %v", stepID, err)
+	} else if cf.Params == nil {
+		errs.add(file, line, "step %s: check.params: the %s check needs parameters", stepID, cf.Kind)
+	} else {
+		// Decode now, placeholders unfilled, so mistakes get their line.
+		probe, _ := check.New(cf.Kind)
+		if err := yaml.NodeToValue(cf.Params, probe, yaml.Strict()); err != nil {
+			errs.addYAML(file, err)
+		}
+	}
+	for _, group := range []struct {
+		pass  bool
+		nodes []ast.Node
+	}{{true, cf.Pass}, {false, cf.Fail}} {
+		for _, n := range group.nodes {
+			var sf sampleFile
+			if err := yaml.NodeToValue(n, &sf, yaml.Strict()); err != nil {
+				errs.addYAML(file, err)
+				continue
+			}
+			s := Sample{Pass: group.pass, Note: sf.Note, Output: sf.Output, Exit: check.ExitUnknown, Line: nodeLine(n)}
+			if sf.Exit != nil {
+				s.Exit = *sf.Exit
+			}
+			c.Samples = append(c.Samples, s)
+		}
+	}
+	return c
+}
+
+func buildCheck(c *CheckSpec, vars Vars) (check.Check, error) {
+	k, err := check.New(c.Kind)
+	if err != nil {
+		return nil, err
+	}
+	if c.Params != nil {
+		if err := yaml.NodeToValue(c.Params, k, yaml.Strict()); err != nil {
+			return nil, fmt.Errorf("%s:%d: %s", c.File, c.Line, yaml.FormatError(err, false, false))
+		}
+	}
+	if err := renderStrings(reflect.ValueOf(k), vars); err != nil {
+		return nil, fmt.Errorf("%s:%d: check params: %v", c.File, c.Line, err)
+	}
+	if err := k.Validate(); err != nil {
+		return nil, fmt.Errorf("%s:%d: check params: %v", c.File, c.Line, err)
+	}
+	return k, nil
+}
+
+// Lookup helpers used by the command line and the engine.
+
+// Step returns the step with this exact id.
+func (t *Track) Step(id string) *Step {
+	for _, ch := range t.Chapters {
+		for _, s := range ch.Steps {
+			if s.ID == id {
+				return s
+			}
+		}
+	}
+	return nil
+}
+
+// Chapter returns the chapter with this slug.
+func (t *Track) Chapter(slug string) *Chapter {
+	for _, ch := range t.Chapters {
+		if ch.Slug == slug {
+			return ch
+		}
+	}
+	return nil
+}
+
+// Steps lists every step in tutorial order.
+func (t *Track) Steps() []*Step {
+	var out []*Step
+	for _, ch := range t.Chapters {
+		out = append(out, ch.Steps...)
+	}
+	return out
+}
+
+// Roles lists every role the layout names, sorted.
+func (t *Track) Roles() []string {
+	set := map[string]bool{}
+	for _, h := range t.Hosts {
+		for _, r := range h.Roles {
+			set[r] = true
+		}
+	}
+	var out []string
+	for r := range set {
+		out = append(out, r)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,136 @@
+// Package steps is the tutorial model: a Track (one tutorial at one version)
+// has Chapters, a Chapter has Steps; a Step has its targets, the tutorial's
+// command blocks, a check, diagnostics and prose in each language. Content is
+// YAML (commands and checks, language-neutral) plus Markdown prose per
+// language; it is embedded in the binary and can be loaded from a directory.
+package steps
+
+import (
+	"time"
+
+	"github.com/goccy/go-yaml/ast"
+
+	"hardway/check"
+	"hardway/locales"
+)
+
+// Track is one tutorial at one version, e.g. the classic GCP tutorial at v1.15.3.
+type Track struct {
+	ID       string
+	Version  string            // the Kubernetes version the tutorial installs
+	Source   string            // where the tutorial lives, for attribution
+	Hosts    []Host            // the tutorial's machine layout, default values
+	Vars     map[string]string // template variables with the tutorial's values
+	Chapters []*Chapter
+	Prose    map[locales.Lang]TrackProse
+	Dir      string // where the track was loaded from, for messages
+}
+
+// TrackProse is the track's title and description in one language.
+type TrackProse struct {
+	Title, Body string
+}
+
+// Host is a machine of the track's layout.
+type Host struct {
+	Name    string   `yaml:"name"`
+	Address string   `yaml:"address"`
+	Roles   []string `yaml:"roles"`
+	// Local marks the learner's own workstation: its commands run in a
+	// local shell, not over SSH.
+	Local bool `yaml:"local"`
+}
+
+// Chapter is one page of the tutorial. Its Slug is the tutorial's file name
+// without .md, e.g. "08-bootstrapping-kubernetes-controllers".
+type Chapter struct {
+	Slug  string
+	Track *Track
+	Steps []*Step
+	Prose map[locales.Lang]ChapterProse
+	File  string // the chapter's YAML file, "" when it has no steps yet
+}
+
+// ChapterProse is a chapter's title and introduction in one language.
+type ChapterProse struct {
+	Title, Intro string
+	File         string
+	Line         int
+}
+
+// Step is one thing the learner does: usually one command block of the
+// tutorial, run on its target hosts, then checked.
+type Step struct {
+	ID      string // "<chapter-slug>/<step-slug>"
+	Slug    string
+	Chapter *Chapter
+	// Targets select hosts by role ("controllers"), by name ("controller-0")
+	// or "workstation"; see Track.Resolve.
+	Targets []string
+	// Commands are the tutorial's blocks, run one after the other in one
+	// shell on each target. Placeholders {{name}} take inventory values.
+	Commands []string
+	// Manual blocks are shown but never run: hardway does them for the
+	// learner (logging in to a host) or they need the learner's judgement.
+	Manual bool
+	// Defines names shell variables this step sets that later steps on the
+	// same host use; the engine carries them between steps.
+	Defines []string
+	// DoneIf is a command that exits 0 when the step's effect is already in
+	// place. Steps that cannot run twice (ln -s, ip route add, cat >>)
+	// have one, so a re-run skips them instead of failing.
+	DoneIf string
+	Check  *CheckSpec
+	// Diagnostics are commands whose output helps when the check fails,
+	// collected from the failing hosts.
+	Diagnostics []string
+	Prose       map[locales.Lang]StepProse
+	File        string
+	Line        int
+}
+
+// StepProse is a step's explanation, and the hint shown when its check fails.
+type StepProse struct {
+	Title, Body, Hint string
+	File              string
+	Line              int
+}
+
+// CheckSpec is how a step is verified: a command run on each check host, and
+// a check kind that judges its output.
+type CheckSpec struct {
+	Kind string
+	// Run is the command whose output is judged.
+	Run string
+	// Tutorial marks Run as one of the tutorial's own blocks (its
+	// verification section), as opposed to a check hardway adds.
+	Tutorial bool
+	// On selects the hosts the check runs on; empty means the step's targets.
+	On       []string
+	Interval time.Duration // between attempts
+	Timeout  time.Duration // give up after; 0 means a single attempt
+	Params   ast.Node      // decoded into the check kind's struct by Build
+	Samples  []Sample
+	File     string
+	Line     int
+}
+
+// Sample is a recorded output of the check command: the tutorial's documented
+// output (which must pass) or a real failure (which must fail). Samples are
+// test fixtures and what rehearsal mode plays.
+type Sample struct {
+	Pass   bool
+	Note   string // what the sample shows, e.g. "only controller-0 started"
+	Output string
+	Exit   int // check.ExitUnknown when not recorded
+	Line   int
+}
+
+// Build returns the check with its parameters decoded, placeholders filled
+// from vars.
+func (c *CheckSpec) Build(vars Vars) (check.Check, error) {
+	return buildCheck(c, vars)
+}
+
+// AsOutput is the sample as a check sees it.
+func (s Sample) AsOutput() check.Output { return check.Output{Text: s.Output, Exit: s.Exit} }
