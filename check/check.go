@@ -169,8 +169,12 @@ func StripANSI(s string) string {
 				j++
 			}
 			i = j
-		default:
-			i++
+		default: // ESC, intermediate bytes 0x20..0x2f, one final byte: ESC ( B, ESC 7 ...
+			j := i + 1
+			for j < len(s) && s[j] >= 0x20 && s[j] <= 0x2f {
+				j++
+			}
+			i = j
 		}
 	}
 	return b.String()
@@ -191,7 +195,10 @@ func connectionError(text string) (string, bool) {
 			strings.Contains(low, "i/o timeout"),
 			strings.Contains(low, "tls: bad certificate"),
 			strings.Contains(low, "x509:"),
-			strings.Contains(low, "unable to connect to the server"):
+			strings.Contains(low, "unable to connect to the server"),
+			// kubectl: "The connection to the server localhost:8080 was
+			// refused - did you specify the right host or port?"
+			strings.HasPrefix(low, "the connection to the server ") && strings.Contains(low, " was refused"):
 			return t, true
 		}
 	}
@@ -219,7 +226,9 @@ func preflight(subject string, out Output) (Item, bool) {
 	}
 	for _, l := range lines(out.Text) {
 		t := strings.TrimSpace(l)
-		if strings.HasSuffix(t, ": command not found") || strings.HasSuffix(t, ": not found") && strings.Contains(t, "sh:") {
+		if strings.HasSuffix(t, ": command not found") || // bash, sudo
+			strings.HasSuffix(t, ": not found") && strings.Contains(t, "sh:") || // dash, busybox
+			strings.HasPrefix(t, "zsh: command not found: ") {
 			return fail(subject, CommandNotFound, t), true
 		}
 		if strings.Contains(t, "Permission denied") || strings.Contains(t, "permission denied") {

@@ -66,11 +66,13 @@ func parseComponentStatuses(text string) (map[string]csRow, bool) {
 }
 
 func (c *ComponentStatuses) Evaluate(out Output) Result {
-	if it, bad := preflight("componentstatuses", out); bad {
-		return result([]Item{it})
-	}
+	// The table comes first: its Unhealthy rows quote "connection refused"
+	// and the like, which must not be read as kubectl's own failure.
 	rows, header := parseComponentStatuses(out.Text)
 	if !header {
+		if it, bad := preflight("componentstatuses", out); bad {
+			return result([]Item{it})
+		}
 		return result([]Item{fail("componentstatuses", CSNoTable, firstLine(out.Text))})
 	}
 	var items []Item

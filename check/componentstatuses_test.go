@@ -95,13 +95,13 @@ var csCases = []evalCase{
 	{"v1.15.3 docs, health with space", pasted(csV115), true, csAllHealthy()},
 	{"v1.18.6, health without space", pasted(csV118), true, csAllHealthy()},
 	{"v1.22 deprecation warning and reason field", ran(csV122, 0), true, csAllHealthy()},
-	{"v1.15.3 docs over a PTY: CRLF and colour", ran("\x1b[?2004l\r" + crlf(
+	{"v1.15.3 docs over a PTY: CRLF and colour", ran("\x1b[?2004l\r"+crlf(
 		"\x1b[1mNAME                 STATUS    MESSAGE              ERROR\x1b[0m\n"+
 			"controller-manager   \x1b[32mHealthy\x1b[0m   ok\n"+
 			"scheduler            \x1b[32mHealthy\x1b[0m   ok\n"+
 			"etcd-2               \x1b[32mHealthy\x1b[0m   {\"health\": \"true\"}\n"+
 			"etcd-0               \x1b[32mHealthy\x1b[0m   {\"health\": \"true\"}\n"+
-			"etcd-1               \x1b[32mHealthy\x1b[0m   {\"health\": \"true\"}\n") + "\x1b]0;root@controller-0: ~\x07", 0),
+			"etcd-1               \x1b[32mHealthy\x1b[0m   {\"health\": \"true\"}\n")+"\x1b]0;root@controller-0: ~\x07", 0),
 		true, csAllHealthy()},
 	{"scheduler probe refused on 10251", pasted(csSchedulerRefused), false, []want{
 		pass("controller-manager", CSHealthy),

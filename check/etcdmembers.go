@@ -106,11 +106,13 @@ func (c *EtcdMembers) Evaluate(out Output) Result {
 	rows := parseEtcdMembers(out.Text)
 	if len(rows) == 0 {
 		low := strings.ToLower(out.Text)
+		// etcdctl 3.4+ logs the TLS cause in a warning, then ends with
+		// "Error: context deadline exceeded": name the cause.
 		switch {
-		case strings.Contains(low, "context deadline exceeded"):
-			return result([]Item{fail("etcd", EtcdDeadline)})
 		case strings.Contains(low, "bad certificate") || strings.Contains(low, "x509:"):
 			return result([]Item{fail("etcd", EtcdBadCertificate, firstMatching(out.Text, "certificate", "x509"))})
+		case strings.Contains(low, "context deadline exceeded"):
+			return result([]Item{fail("etcd", EtcdDeadline)})
 		}
 		if it, bad := preflight("etcd", out); bad {
 			return result([]Item{it})
@@ -160,6 +162,9 @@ func (c *EtcdMembers) Evaluate(out Output) Result {
 			name := r.name
 			if name == "" {
 				name = r.peer
+			}
+			if name == "" {
+				name = r.id
 			}
 			items = append(items, fail(name, EtcdUnexpected, r.id, r.peer))
 		}

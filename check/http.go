@@ -64,12 +64,8 @@ func ParseHTTP(text string) (Response, bool) {
 		}
 		return Response{}, false
 	}
-	f := strings.SplitN(strings.TrimSpace(ls[start]), " ", 3)
-	r := Response{Proto: f[0], Header: map[string]string{}}
-	r.Code, _ = strconv.Atoi(f[1])
-	if len(f) == 3 {
-		r.Reason = f[2]
-	}
+	r := Response{Header: map[string]string{}}
+	r.Proto, r.Code, r.Reason, _ = parseStatusLine(ls[start])
 	i := start + 1
 	for ; i < len(ls); i++ {
 		if strings.TrimSpace(ls[i]) == "" {
@@ -87,12 +83,25 @@ func ParseHTTP(text string) (Response, bool) {
 }
 
 func isStatusLine(l string) bool {
+	_, _, _, ok := parseStatusLine(l)
+	return ok
+}
+
+// parseStatusLine reads "HTTP/1.1 200 OK" or "HTTP/2 200", splitting on any
+// run of blanks as isStatusLine always did.
+func parseStatusLine(l string) (proto string, code int, reason string, ok bool) {
 	f := strings.Fields(l)
-	if len(f) < 2 || !strings.HasPrefix(f[0], "HTTP/") {
-		return false
+	if len(f) < 2 || !strings.HasPrefix(f[0], "HTTP/") || len(f[1]) != 3 {
+		return "", 0, "", false
 	}
 	n, err := strconv.Atoi(f[1])
-	return err == nil && n >= 100 && n <= 599 && len(f[1]) == 3
+	if err != nil || n < 100 || n > 599 {
+		return "", 0, "", false
+	}
+	rest := strings.TrimSpace(l)
+	rest = strings.TrimSpace(rest[len(f[0]):])
+	rest = strings.TrimSpace(rest[len(f[1]):])
+	return f[0], n, rest, true
 }
 
 func (c *HTTP) Evaluate(out Output) Result {

@@ -40,6 +40,9 @@ func (c *Objects) Validate() error {
 
 func splitObject(o string) (kind, name string) {
 	if k, n, found := strings.Cut(o, "/"); found {
+		// clusterrole.rbac.authorization.k8s.io/NAME: compare the kind alone,
+		// as the output side does.
+		k, _, _ = strings.Cut(k, ".")
 		return strings.ToLower(k), n
 	}
 	return "", o
@@ -50,6 +53,7 @@ func (c *Objects) Evaluate(out Output) Result {
 	var present []seen
 	notFound := map[string]string{} // name → error line
 	var noKind string
+	table := false // a NAME header was seen: the lines below are rows
 	for _, l := range lines(out.Text) {
 		t := strings.TrimSpace(l)
 		if t == "" {
@@ -68,7 +72,20 @@ func (c *Objects) Evaluate(out Output) Result {
 			continue
 		}
 		f := strings.Fields(t)
-		if f[0] == "NAME" || strings.HasPrefix(t, "Error") || strings.HasPrefix(t, "Warning:") {
+		if f[0] == "NAME" {
+			table = true
+			continue
+		}
+		// kubectl's own messages: "Error from server (Forbidden): ...",
+		// "error: ...", cobra's "Error: unknown flag ...", "Warning: ...".
+		if strings.HasPrefix(t, "Error from server") || strings.HasPrefix(t, "Error:") ||
+			strings.HasPrefix(t, "error:") || strings.HasPrefix(t, "Warning:") {
+			continue
+		}
+		// Outside a table only `-o name` lines (one word) are objects; prose
+		// such as "The connection to the server ... was refused" or
+		// "No resources found" is not.
+		if !table && len(f) != 1 {
 			continue
 		}
 		ref := f[0]

@@ -96,6 +96,10 @@ var objCases = []evalCase{
 		bad("clusterrolebinding/system:kube-apiserver", ObjectMissing),
 	}},
 	{"empty", ran("", 0), false, []want{bad("objects", EmptyOutput)}},
+	{"mistyped flag", ran("Error: unknown flag: --kubconfig\nSee 'kubectl get --help' for usage.\n", 1), false, []want{
+		bad("clusterrole/system:kube-apiserver-to-kubelet", ObjectMissing),
+		bad("clusterrolebinding/system:kube-apiserver", ObjectMissing),
+	}},
 	{"kubectl missing", ran("bash: kubectl: command not found\n", 127), false, []want{bad("objects", CommandNotFound)}},
 	{"deprecation warning above the table", ran(objWarning, 0), false, []want{
 		pass("clusterrole/system:kube-apiserver-to-kubelet", ObjectFound),

@@ -42,6 +42,18 @@ func (c *Match) Validate() error {
 	if c.Exit == nil && c.Equals == nil && len(c.Contains) == 0 && len(c.NotContains) == 0 && len(c.Matches) == 0 {
 		return fmt.Errorf("give at least one of exit, equals, contains, not_contains, matches")
 	}
+	// An empty not_contains can never pass, an empty contains always
+	// does: both are mistakes in the step.
+	for _, s := range c.Contains {
+		if s == "" {
+			return fmt.Errorf("contains: empty string")
+		}
+	}
+	for _, s := range c.NotContains {
+		if s == "" {
+			return fmt.Errorf("not_contains: empty string")
+		}
+	}
 	c.res = c.res[:0]
 	for _, m := range c.Matches {
 		re, err := regexp.Compile("(?m)" + m)

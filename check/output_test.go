@@ -5,9 +5,9 @@ import (
 	"testing"
 )
 
-func intp(n int) *int          { return &n }
-func strp(s string) *string    { return &s }
-func newMatch(m Match) *Match  { return &m }
+func intp(n int) *int               { return &n }
+func strp(s string) *string         { return &s }
+func newMatch(m Match) *Match       { return &m }
 func matchOf(m Match) func() *Match { return func() *Match { return newMatch(m) } }
 
 const (
@@ -64,7 +64,7 @@ var matchCases = []matchCase{
 		bad("Client Version: v1.32.3", MatchMissing),
 	}}},
 	{matchOf(Match{Contains: []string{"Client Version: v1.32.3"}}), evalCase{"contains on empty output", ran("", 0), false, []want{bad("output", EmptyOutput)}}},
-	{matchOf(Match{Exit: intp(0), Contains: []string{"k8s:enc:aescbc:v1:key1"}}), evalCase{"contains is not fooled by hexdump line breaks", ran(hexdumpSecret, 0), false, []want{
+	{matchOf(Match{Exit: intp(0), Contains: []string{"k8s:enc:aescbc:v1:key1"}}), evalCase{"hexdump splits the prefix across lines", ran(hexdumpSecret, 0), false, []want{
 		pass("exit", MatchExitOK, "0"), bad("k8s:enc:aescbc:v1:key1", MatchMissing),
 	}}},
 	{matchOf(Match{NotContains: []string{"10.0.0.1"}}), evalCase{"not_contains ok", ran("10.32.0.1", 0), true, []want{pass("10.0.0.1", MatchAbsent)}}},
@@ -124,6 +124,8 @@ func TestMatchValidate(t *testing.T) {
 		{"invalid regex", &Match{Matches: []string{`^ID=(debian$`}}, true},
 		{"second regex invalid", &Match{Matches: []string{`ok`, `[`}}, true},
 		{"invalid repetition", &Match{Matches: []string{`a**`}}, true},
+		{"empty contains always passes", &Match{Contains: []string{"ok", ""}}, true},
+		{"empty not_contains never passes", &Match{NotContains: []string{""}}, true},
 		{"exit only", &Match{Exit: intp(0)}, false},
 		{"equals empty string", &Match{Equals: strp("")}, false},
 		{"contains", &Match{Contains: []string{"ok"}}, false},

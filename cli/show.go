@@ -120,7 +120,11 @@ func (a *app) show(t *steps.Track, s *steps.Step, hostName string, verbose bool)
 	}
 	if c := s.Check; c != nil {
 		chosts, _ := s.CheckHosts()
-		a.printf("\n%s %s %s\n", a.bold(a.msg("ui.check")), c.Kind, a.dim("("+a.msg("ui.check_timing", c.Interval.String(), c.Timeout.String())+")"))
+		timing := a.msg("ui.check_once")
+		if c.Timeout > 0 {
+			timing = a.msg("ui.check_timing", c.Interval.String(), c.Timeout.String())
+		}
+		a.printf("\n%s %s %s\n", a.bold(a.msg("ui.check")), c.Kind, a.dim("("+timing+")"))
 		a.printf("%s %s\n", a.msg("ui.check_on"), strings.Join(names(chosts), ", "))
 		a.printf("%s\n", a.cyan(strings.TrimRight(mustRender(c.Run, vars), "\n")))
 		if p.Hint != "" {

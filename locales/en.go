@@ -2,6 +2,34 @@ package locales
 
 // en is the English catalog; ko.go and ja.go mirror its keys.
 var en = map[string]string{
+	// Command line and UI.
+	"ui.track_counts":        "{0} of {1} chapters written, {2} steps",
+	"ui.chapter_not_written": "not written yet",
+	"ui.chapter_steps":       "{0} steps",
+	"ui.manual":              "shown, not run",
+	"ui.manual_note":         "hardway does this for you: shown for reference, never run.",
+	"ui.fallback":            "(not yet in {0}; English shown)",
+	"ui.step_n_of_m":         "step {0} of {1}",
+	"ui.runs_on":             "Runs on:",
+	"ui.shown_for_host":      "(as it runs on {0}; --host shows another host)",
+	"ui.defines":             "Sets for later steps:",
+	"ui.carries":             "Uses from earlier steps:",
+	"ui.done_if":             "Skipped when this succeeds:",
+	"ui.check":               "Check:",
+	"ui.check_timing":        "every {0}, up to {1}",
+	"ui.check_once":          "checked once",
+	"ui.check_on":            "on",
+	"ui.hint":                "If the check fails:",
+	"ui.sample_pass":         "passes:",
+	"ui.sample_fail":         "fails:",
+	"ui.diagnostics":         "Collected when the check fails:",
+	"ui.look_at":             "Look at:",
+	"ui.verdict_pass":        "PASS",
+	"ui.verdict_fail":        "FAIL",
+	"ui.lint_problems":       "{0} problems",
+	"ui.lint_ok":             "ok: {0} tracks, {1} steps, {2} checks, {3} samples",
+	"ui.overview_next":       "hardway steps     lists every step\nhardway show STEP explains a step and prints its exact command\nhardway check STEP --input FILE judges an output you captured\nhardway --help    everything else",
+
 	// Check reasons shared by every kind.
 	"check.empty_output":      "the command printed nothing",
 	"check.command_failed":    "the command exited with status {0} and printed nothing",

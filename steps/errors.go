@@ -43,6 +43,11 @@ func (es *Errors) add(file string, line int, format string, args ...any) {
 // addYAML turns a go-yaml error into file:line plus its message, without the
 // source excerpt go-yaml would print.
 func (es *Errors) addYAML(file string, err error) {
+	var own *Error
+	if errors.As(err, &own) {
+		es.add(file, own.Line, "%s", own.Msg)
+		return
+	}
 	var ye yaml.Error
 	if errors.As(err, &ye) {
 		line := 0

@@ -14,8 +14,11 @@ type NotFoundError struct {
 
 func (e *NotFoundError) Error() string {
 	msg := fmt.Sprintf("unknown %s %q", e.What, e.Name)
-	if len(e.Nearest) > 0 {
+	switch {
+	case len(e.Nearest) > 0:
 		msg += "; did you mean: " + strings.Join(e.Nearest, ", ")
+	case e.What == "step":
+		msg += " (hardway steps lists them)"
 	}
 	return msg
 }
@@ -51,11 +54,19 @@ func (t *Track) FindStep(ref string) (*Step, error) {
 		}
 		return nil, &NotFoundError{What: "step (several chapters have it)", Name: ref, Nearest: amb}
 	}
-	near := Nearest(ref, ids, 5)
-	if len(near) == 0 && hasChapter {
-		near = Nearest(slug, ids, 5)
+	// With a chapter given, suggest from that chapter first.
+	if hasChapter {
+		if ch, err := t.FindChapter(chap); err == nil {
+			var near []string
+			for _, n := range Nearest(slug, ch.stepSlugs(), 5) {
+				near = append(near, ch.Slug+"/"+n)
+			}
+			if len(near) > 0 {
+				return nil, &NotFoundError{What: "step", Name: ref, Nearest: near}
+			}
+		}
 	}
-	return nil, &NotFoundError{What: "step", Name: ref, Nearest: near}
+	return nil, &NotFoundError{What: "step", Name: ref, Nearest: Nearest(ref, ids, 5)}
 }
 
 // FindChapter accepts a chapter slug or its number ("08", "8").

@@ -156,7 +156,7 @@ func LoadTrack(fsys fs.FS, dir string) (*Track, error) {
 		return nil, errs
 	}
 	var tf trackFile
-	if err := yaml.UnmarshalWithOptions(data, &tf, yaml.Strict()); err != nil {
+	if err := decodeBytes(data, &tf); err != nil {
 		errs.addYAML(file, err)
 		return nil, errs
 	}
@@ -243,6 +243,41 @@ func lineOf(data []byte, s string) int {
 	return 0
 }
 
+// decodeNode decodes strictly (unknown fields are errors). go-yaml panics on
+// a few malformed inputs (found by fuzzing); those become errors here, so a
+// bad content file is reported, never a crash.
+func decodeNode(n ast.Node, v any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &Error{Line: nodeLine(n), Msg: fmt.Sprintf("malformed YAML here (%v)", r)}
+		}
+	}()
+	return yaml.NodeToValue(n, v, yaml.Strict())
+}
+
+func parseBytes(data []byte) (f *ast.File, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("malformed YAML (%v)", r)
+		}
+	}()
+	return parser.ParseBytes(data, 0)
+}
+
+func decodeBytes(data []byte, v any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("malformed YAML (%v)", r)
+		}
+	}()
+	return yaml.UnmarshalWithOptions(data, v, yaml.Strict())
+}
+
+// isEmpty: a missing node, or an explicit null (`- ` with nothing after it).
+func isEmpty(n ast.Node) bool {
+	return n == nil || n.Type() == ast.NullType
+}
+
 func nodeLine(n ast.Node) int {
 	if n == nil || n.GetToken() == nil || n.GetToken().Position == nil {
 		return 0
@@ -256,7 +291,7 @@ func loadChapter(fsys fs.FS, ch *Chapter, errs *Errors) {
 		errs.add(ch.File, 0, "%v", err)
 		return
 	}
-	f, err := parser.ParseBytes(data, 0)
+	f, err := parseBytes(data)
 	if err != nil {
 		errs.addYAML(ch.File, err)
 		return
@@ -266,7 +301,7 @@ func loadChapter(fsys fs.FS, ch *Chapter, errs *Errors) {
 		return
 	}
 	var cf chapterFile
-	if err := yaml.NodeToValue(f.Docs[0].Body, &cf, yaml.Strict()); err != nil {
+	if err := decodeNode(f.Docs[0].Body, &cf); err != nil {
 		errs.addYAML(ch.File, err)
 		return
 	}
@@ -274,7 +309,11 @@ func loadChapter(fsys fs.FS, ch *Chapter, errs *Errors) {
 	for _, node := range cf.Steps {
 		var sf stepFile
 		line := nodeLine(node)
-		if err := yaml.NodeToValue(node, &sf, yaml.Strict()); err != nil {
+		if isEmpty(node) {
+			errs.add(ch.File, line, "an empty step: give it id:, on: and run: or check:")
+			continue
+		}
+		if err := decodeNode(node, &sf); err != nil {
 			errs.addYAML(ch.File, err)
 			continue
 		}
@@ -339,12 +378,12 @@ func loadCheck(file, stepID string, cf *checkFile, stepNode ast.Node, errs *Erro
 	}
 	if _, err := check.New(cf.Kind); err != nil {
 		errs.add(file, line, "step %s: check.kind: %v", stepID, err)
-	} else if cf.Params == nil {
+	} else if isEmpty(cf.Params) {
 		errs.add(file, line, "step %s: check.params: the %s check needs parameters", stepID, cf.Kind)
 	} else {
 		// Decode now, placeholders unfilled, so mistakes get their line.
 		probe, _ := check.New(cf.Kind)
-		if err := yaml.NodeToValue(cf.Params, probe, yaml.Strict()); err != nil {
+		if err := decodeNode(cf.Params, probe); err != nil {
 			errs.addYAML(file, err)
 		}
 	}
@@ -354,7 +393,11 @@ func loadCheck(file, stepID string, cf *checkFile, stepNode ast.Node, errs *Erro
 	}{{true, cf.Pass}, {false, cf.Fail}} {
 		for _, n := range group.nodes {
 			var sf sampleFile
-			if err := yaml.NodeToValue(n, &sf, yaml.Strict()); err != nil {
+			if isEmpty(n) {
+				errs.add(file, nodeLine(n), "step %s: an empty sample: give it output:", stepID)
+				continue
+			}
+			if err := decodeNode(n, &sf); err != nil {
 				errs.addYAML(file, err)
 				continue
 			}
@@ -373,8 +416,8 @@ func buildCheck(c *CheckSpec, vars Vars) (check.Check, error) {
 	if err != nil {
 		return nil, err
 	}
-	if c.Params != nil {
-		if err := yaml.NodeToValue(c.Params, k, yaml.Strict()); err != nil {
+	if !isEmpty(c.Params) {
+		if err := decodeNode(c.Params, k); err != nil {
 			return nil, fmt.Errorf("%s:%d: %s", c.File, c.Line, yaml.FormatError(err, false, false))
 		}
 	}
