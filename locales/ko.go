@@ -9,7 +9,7 @@ var ko = map[string]string{
 	"ui.manual":              "표시만 하고 실행하지 않음",
 	"ui.manual_note":         "이 단계는 hardway가 대신 처리합니다. 참고용으로 보여 줄 뿐 실행하지 않습니다.",
 	"ui.fallback":            "(아직 {0} 번역이 없어 영어로 표시합니다)",
-	"ui.step_n_of_m":         "{1}단계 중 {0}단계",
+	"ui.step_n_of_m":         "{1}단계 중 {0}번째",
 	"ui.runs_on":             "실행 호스트:",
 	"ui.shown_for_host":      "({0}에서 실행할 때의 명령입니다. 다른 호스트의 명령은 --host로 볼 수 있습니다)",
 	"ui.defines":             "이후 단계에 넘겨주는 변수:",
@@ -17,6 +17,7 @@ var ko = map[string]string{
 	"ui.done_if":             "이 명령이 성공하면 건너뜀:",
 	"ui.check":               "검증:",
 	"ui.check_timing":        "{0}마다, 최대 {1}",
+	"ui.check_once":          "한 번만 확인",
 	"ui.check_on":            "검증 호스트:",
 	"ui.hint":                "검증에 실패하면:",
 	"ui.sample_pass":         "통과:",
@@ -80,7 +81,7 @@ var ko = map[string]string{
 	// kubectl get nodes
 	"nodes.ready":         "Ready {0}",
 	"nodes.not_ready":     "상태가 {0}입니다(기대값: Ready)",
-	"nodes.wrong_version": "kubelet {0}을(를) 실행 중입니다(기대값: {1})",
+	"nodes.wrong_version": "실행 중인 kubelet 버전이 {0}입니다(기대값: {1})",
 	"nodes.missing":       "API 서버에 등록되지 않았습니다",
 	"nodes.no_table":      "출력에 노드 표가 없습니다. 출력의 시작 부분: {0}",
 
