@@ -266,8 +266,8 @@ func TestLint(t *testing.T) {
 func TestContentDir(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
-		"mine/track.yaml": "id: mine\nversion: v1.0.0\nhosts:\n  - name: box\n    address: 127.0.1.5\n    roles: [servers]\nchapters: [01-one]\n",
-		"mine/01-one.yaml": "steps:\n  - id: hello\n    on: [servers]\n    run: echo hi from {{host.address}}\n    check:\n      kind: output\n      run: echo hi\n      params: {equals: hi}\n      pass: [{output: hi}]\n      fail: [{output: ho}]\n",
+		"mine/track.yaml":         "id: mine\nversion: v1.0.0\nhosts:\n  - name: box\n    address: 127.0.1.5\n    roles: [servers]\nchapters: [01-one]\n",
+		"mine/01-one.yaml":        "steps:\n  - id: hello\n    on: [servers]\n    run: echo hi from {{host.address}}\n    check:\n      kind: output\n      run: echo hi\n      params: {equals: hi}\n      pass: [{output: hi}]\n      fail: [{output: ho}]\n",
 		"mine/prose/en/track.md":  "# Mine\n",
 		"mine/prose/en/01-one.md": "# One\n## hello: Hello\nSay it.\n### hint\nSay it again.\n",
 	}
