@@ -147,9 +147,9 @@ func (c *EtcdMembers) Evaluate(out Output) Result {
 		switch {
 		case r.status != "started":
 			items = append(items, fail(m.Name, EtcdUnstarted, r.status))
-		case m.Peer != "" && r.peer != m.Peer:
+		case m.Peer != "" && !hasURL(r.peer, m.Peer):
 			items = append(items, fail(m.Name, EtcdWrongPeer, r.peer, m.Peer))
-		case m.Client != "" && r.client != m.Client:
+		case m.Client != "" && !hasURL(r.client, m.Client):
 			items = append(items, fail(m.Name, EtcdWrongClient, r.client, m.Client))
 		case r.learner:
 			items = append(items, fail(m.Name, EtcdLearner))
@@ -182,4 +182,14 @@ func firstMatching(text string, words ...string) string {
 		}
 	}
 	return firstLine(text)
+}
+
+// hasURL: a member may advertise several URLs, comma-separated.
+func hasURL(list, want string) bool {
+	for _, u := range strings.Split(list, ",") {
+		if strings.TrimSpace(u) == want {
+			return true
+		}
+	}
+	return false
 }

@@ -50,10 +50,14 @@ type Response struct {
 // ParseHTTP finds the last HTTP response in a curl output.
 func ParseHTTP(text string) (Response, bool) {
 	ls := lines(text)
+	// The first status line starts the response; curl prints further ones
+	// only after an interim (1xx) or redirect (3xx) response's headers, so a
+	// status-like line inside a body is body, not a new response.
 	start := -1
 	for i, l := range ls {
 		if isStatusLine(l) {
 			start = i
+			break
 		}
 	}
 	if start < 0 {
@@ -64,22 +68,32 @@ func ParseHTTP(text string) (Response, bool) {
 		}
 		return Response{}, false
 	}
-	r := Response{Header: map[string]string{}}
-	r.Proto, r.Code, r.Reason, _ = parseStatusLine(ls[start])
-	i := start + 1
-	for ; i < len(ls); i++ {
-		if strings.TrimSpace(ls[i]) == "" {
-			i++
-			break
+	for {
+		r := Response{Header: map[string]string{}}
+		r.Proto, r.Code, r.Reason, _ = parseStatusLine(ls[start])
+		i := start + 1
+		for ; i < len(ls); i++ {
+			if strings.TrimSpace(ls[i]) == "" {
+				i++
+				break
+			}
+			if k, v, found := strings.Cut(ls[i], ":"); found {
+				r.Header[strings.ToLower(strings.TrimSpace(k))] = strings.TrimSpace(v)
+			}
 		}
-		if k, v, found := strings.Cut(ls[i], ":"); found {
-			r.Header[strings.ToLower(strings.TrimSpace(k))] = strings.TrimSpace(v)
+		next := i
+		for next < len(ls) && strings.TrimSpace(ls[next]) == "" {
+			next++
 		}
+		if (r.Code < 200 || r.Code >= 300 && r.Code < 400) && next < len(ls) && isStatusLine(ls[next]) {
+			start = next
+			continue
+		}
+		if i < len(ls) {
+			r.Body = strings.Join(ls[i:], "\n")
+		}
+		return r, true
 	}
-	if i < len(ls) {
-		r.Body = strings.Join(ls[i:], "\n")
-	}
-	return r, true
 }
 
 func isStatusLine(l string) bool {

@@ -135,6 +135,9 @@ var httpCases = []httpCase{
 	}}},
 	{HTTP{Status: 200}, evalCase{"bare code from -w %{http_code}", ran("200", 0), true, []want{pass("status", HTTPStatusOK, "200")}}},
 	{HTTP{Status: 200}, evalCase{"bare code with newline", ran("200\n", 0), true, []want{pass("status", HTTPStatusOK, "200")}}},
+	{HTTP{Status: 200, Body: "ok"}, evalCase{"bare code cannot show a body", ran("200", 0), false, []want{
+		pass("status", HTTPStatusOK, "200"), bad("body", HTTPBodyNotFound, "ok"),
+	}}},
 	{HTTP{Status: 200}, evalCase{"bare 404", ran("404", 0), false, []want{bad("status", HTTPWrongStatus, "404", "200")}}},
 	{HTTP{Status: 200}, evalCase{"bare 000: curl could not connect (-s)", ran("000", 7), false, []want{bad("http", HTTPNoResponse, "000")}}},
 	{HTTP{Status: 200}, evalCase{"curl -sS error then 000", ran(httpCurl7New+"000", 7), false, []want{

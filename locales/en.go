@@ -42,7 +42,7 @@ var en = map[string]string{
 	"cs.unhealthy":      "{0}: {1}",
 	"cs.missing":        "not listed in the output",
 	"cs.no_table":       "no componentstatuses table in the output; it starts with: {0}",
-	"cs.obsolete_probe": "reported Unhealthy through its old insecure port ({0}); newer binaries no longer open it, so check the unit with systemctl instead",
+	"cs.obsolete_probe": "Unhealthy on its insecure port ({0}): either the component is not running, or it is a newer binary that no longer opens that port; systemctl is-active tells which",
 
 	// etcdctl member list
 	"etcd.started":           "started",

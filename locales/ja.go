@@ -42,7 +42,7 @@ var ja = map[string]string{
 	"cs.unhealthy":      "{0}: {1}",
 	"cs.missing":        "出力に含まれていません",
 	"cs.no_table":       "出力に componentstatuses の表がありません。出力の先頭: {0}",
-	"cs.obsolete_probe": "古い非セキュアポート（{0}）経由で Unhealthy と報告されています。新しいバイナリはこのポートを開かないため、代わりに systemctl でユニットの状態を確認してください",
+	"cs.obsolete_probe": "非セキュアポート（{0}）経由の確認で Unhealthy になっています。コンポーネントが動いていないか、このポートを開かなくなった新しいバイナリのどちらかです。systemctl is-active で見分けられます",
 
 	// etcdctl member list
 	"etcd.started":           "started",

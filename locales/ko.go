@@ -42,7 +42,7 @@ var ko = map[string]string{
 	"cs.unhealthy":      "{0}: {1}",
 	"cs.missing":        "출력에 나오지 않습니다",
 	"cs.no_table":       "출력에 componentstatuses 표가 없습니다. 출력의 시작 부분: {0}",
-	"cs.obsolete_probe": "예전의 비보안 포트로 확인해서 Unhealthy로 보고되었습니다({0}). 최신 바이너리는 이 포트를 더 이상 열지 않으므로 systemctl로 유닛 상태를 확인하세요",
+	"cs.obsolete_probe": "비보안 포트로 확인한 결과가 Unhealthy입니다({0}). 컴포넌트가 실행 중이 아니거나, 이 포트를 더 이상 열지 않는 최신 바이너리일 수 있습니다. 어느 쪽인지는 systemctl is-active로 확인하세요",
 
 	// etcdctl member list
 	"etcd.started":           "started",
