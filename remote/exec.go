@@ -69,13 +69,24 @@ func Run(ctx context.Context, r Runner, command string, o ExecOptions) Result {
 const defaultGrace = 2 * time.Second
 
 type sshProcess struct {
-	conn    *Conn
-	session *ssh.Session
-	stdin   io.WriteCloser
-	start   time.Time
-	done    chan struct{}
-	res     Result
-	once    sync.Once
+	conn     *Conn
+	session  *ssh.Session
+	stdin    io.WriteCloser
+	start    time.Time
+	done     chan struct{}
+	res      Result
+	once     sync.Once // Interrupt
+	finished sync.Once
+	release  func()
+}
+
+// finish records how the command ended, once.
+func (p *sshProcess) finish(r Result) {
+	p.finished.Do(func() {
+		p.res = r
+		p.release()
+		close(p.done)
+	})
 }
 
 // Start runs a command as a new session on the connection. It waits for a
@@ -130,7 +141,7 @@ func (c *Conn) Start(ctx context.Context, command string, o ExecOptions) (Proces
 			return nil, fmt.Errorf("%s: no terminal: %w", c.Target.Name, err)
 		}
 	}
-	p := &sshProcess{conn: c, session: s, stdin: stdin, start: time.Now(), done: make(chan struct{})}
+	p := &sshProcess{conn: c, session: s, stdin: stdin, start: time.Now(), done: make(chan struct{}), release: release}
 	if err := s.Start(command); err != nil {
 		s.Close()
 		release()
@@ -148,9 +159,7 @@ func (c *Conn) Start(ctx context.Context, command string, o ExecOptions) (Proces
 			// connection died. Find out which before reporting.
 			c.probe()
 		}
-		p.res = p.result(err)
-		release()
-		close(p.done)
+		p.finish(p.result(err))
 	}()
 	go func() {
 		select {
@@ -165,6 +174,13 @@ func (c *Conn) Start(ctx context.Context, command string, o ExecOptions) (Proces
 			case <-time.After(grace):
 				s.Signal(ssh.SIGKILL)
 				s.Close()
+				// Without a PTY a child of the killed shell can keep
+				// the session open; do not wait for it.
+				select {
+				case <-p.done:
+				case <-time.After(500 * time.Millisecond):
+					p.finish(Result{Exit: -1, Signal: "KILL", Duration: time.Since(p.start)})
+				}
 			}
 		}
 	}()

@@ -82,7 +82,9 @@ type HostLostError struct {
 	Reason string
 }
 
-func (e *HostLostError) Error() string { return fmt.Sprintf("lost the connection to %s: %s", e.Name, e.Reason) }
+func (e *HostLostError) Error() string {
+	return fmt.Sprintf("lost the connection to %s: %s", e.Name, e.Reason)
+}
 
 // UnreachableError: no connection could be made to a host.
 type UnreachableError struct {

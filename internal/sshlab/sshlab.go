@@ -210,6 +210,8 @@ func (h *Host) start(t testing.TB) {
 	}
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
+	// Session processes inherit sshd's stderr; do not wait on them forever.
+	cmd.WaitDelay = time.Second
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("start sshd for %s: %v", h.Name, err)

@@ -1,0 +1,519 @@
+// Package walk is hardway's engine: it runs a step's commands on its target
+// hosts at once through remote, streams what they print as events, checks
+// the result with retries, collects diagnostics where the check fails, and
+// records progress and a transcript. The command line and the TUI are two
+// faces of it.
+package walk
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"hardway/check"
+	"hardway/remote"
+	"hardway/steps"
+)
+
+// Engine runs steps of one track on one lab.
+type Engine struct {
+	Track *steps.Track
+	// Vars fill placeholders: the track's values with the inventory's.
+	Vars steps.Vars
+	// Host returns a track host with the inventory's address, for the
+	// per-host placeholders.
+	Host func(name string) steps.Host
+	// Targets say how to reach each host, by name.
+	Targets map[string]remote.Target
+	Pool    *remote.Pool
+	Local   *remote.Local
+
+	Progress   *Progress
+	Transcript *Transcript
+	Redactor   *Redactor
+
+	// Emit receives every event; it must not block for long. It may be
+	// called from several goroutines at once.
+	Emit func(Event)
+	// Cols and Rows size the PTY of step commands.
+	Cols, Rows int
+	// CheckAttemptTimeout bounds one run of a check command.
+	CheckAttemptTimeout time.Duration
+}
+
+// HostReport is a step's outcome on one host.
+type HostReport struct {
+	Host     string
+	Status   Status
+	Exit     int
+	Err      error
+	Check    *check.Result
+	Duration time.Duration
+}
+
+// StepReport is a step's outcome on all its hosts.
+type StepReport struct {
+	Step  *steps.Step
+	Hosts []HostReport
+}
+
+// OK reports whether every host can move on.
+func (r StepReport) OK() bool {
+	for _, h := range r.Hosts {
+		if !h.Status.OK() {
+			return false
+		}
+	}
+	return true
+}
+
+// Unreachable reports whether some host could not be reached.
+func (r StepReport) Unreachable() bool {
+	for _, h := range r.Hosts {
+		if h.Status == Unreachable {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Engine) emit(ev Event) {
+	if e.Emit == nil {
+		return
+	}
+	ev.Time = time.Now()
+	if ev.Data != nil {
+		ev.Text = string(ev.Data)
+	}
+	e.Emit(ev)
+}
+
+// Select resolves hosts: the selectors' hosts, narrowed to only when given.
+func (e *Engine) Select(selectors, only []string) ([]steps.Host, error) {
+	hosts, err := e.Track.Resolve(selectors)
+	if err != nil {
+		return nil, err
+	}
+	if len(only) == 0 {
+		return hosts, nil
+	}
+	var out []steps.Host
+	for _, h := range hosts {
+		for _, o := range only {
+			if h.Name == o {
+				out = append(out, h)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("none of %s is among this step's hosts (%s)", strings.Join(only, ", "), strings.Join(names(hosts), ", "))
+	}
+	return out, nil
+}
+
+func names(hs []steps.Host) []string {
+	out := make([]string, len(hs))
+	for i, h := range hs {
+		out[i] = h.Name
+	}
+	return out
+}
+
+// runner returns how to run commands on a host.
+func (e *Engine) runner(ctx context.Context, name string) (remote.Runner, error) {
+	t, ok := e.Targets[name]
+	if !ok {
+		return nil, fmt.Errorf("no way to reach %s", name)
+	}
+	if t.Local {
+		return e.Local, nil
+	}
+	return e.Pool.Get(ctx, t)
+}
+
+// Run runs a step on its hosts (or those of only), then its check.
+func (e *Engine) Run(ctx context.Context, s *steps.Step, only []string) (StepReport, error) {
+	rep := StepReport{Step: s}
+	if s.Manual || len(s.Commands) == 0 {
+		if s.Check != nil {
+			return e.Verify(ctx, s, only)
+		}
+		hosts, err := e.Select(s.Targets, only)
+		if err != nil {
+			return rep, err
+		}
+		for _, h := range hosts {
+			e.emit(Event{Kind: EvSkipped, Step: s.ID, Host: h.Name, Reason: "manual"})
+			rep.Hosts = append(rep.Hosts, HostReport{Host: h.Name, Status: Skipped})
+		}
+		return rep, nil
+	}
+	hosts, err := e.Select(s.Targets, only)
+	if err != nil {
+		return rep, err
+	}
+	results := make([]HostReport, len(hosts))
+	var wg sync.WaitGroup
+	for i, h := range hosts {
+		wg.Add(1)
+		go func(i int, h steps.Host) {
+			defer wg.Done()
+			results[i] = e.runOnHost(ctx, s, h)
+		}(i, h)
+	}
+	wg.Wait()
+	rep.Hosts = results
+	if s.Check == nil {
+		return rep, nil
+	}
+	// The check runs where the commands succeeded; a check on other hosts
+	// (check.on) runs once the commands succeeded everywhere.
+	var targets []steps.Host
+	if len(s.Check.On) == 0 {
+		for i, r := range results {
+			if r.Status.OK() {
+				targets = append(targets, hosts[i])
+			}
+		}
+	} else if rep.OK() {
+		if targets, err = e.Select(s.Check.On, nil); err != nil {
+			return rep, err
+		}
+	}
+	if len(targets) == 0 {
+		return rep, nil
+	}
+	verdicts := e.verifyHosts(ctx, s, targets)
+	// Merge: the check's verdict is the step's status on its hosts.
+	for _, v := range verdicts {
+		found := false
+		for i := range rep.Hosts {
+			if rep.Hosts[i].Host == v.Host {
+				rep.Hosts[i].Status, rep.Hosts[i].Check, rep.Hosts[i].Err = v.Status, v.Check, v.Err
+				found = true
+			}
+		}
+		if !found {
+			rep.Hosts = append(rep.Hosts, v)
+		}
+	}
+	return rep, nil
+}
+
+func checkSelectors(s *steps.Step) []string {
+	if len(s.Check.On) > 0 {
+		return s.Check.On
+	}
+	return s.Targets
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Verify runs only the step's check (no commands) on its check hosts.
+func (e *Engine) Verify(ctx context.Context, s *steps.Step, only []string) (StepReport, error) {
+	rep := StepReport{Step: s}
+	if s.Check == nil {
+		return rep, fmt.Errorf("step %s has no check", s.ID)
+	}
+	hosts, err := e.Select(checkSelectors(s), only)
+	if err != nil {
+		return rep, err
+	}
+	rep.Hosts = e.verifyHosts(ctx, s, hosts)
+	return rep, nil
+}
+
+func (e *Engine) render(text string, h steps.Host) (string, error) {
+	host := h
+	if e.Host != nil {
+		host = e.Host(h.Name)
+	}
+	return steps.Render(text, e.Vars.ForHost(host))
+}
+
+func (e *Engine) carried(host string) map[string]string {
+	if e.Progress == nil {
+		return nil
+	}
+	return e.Progress.Vars(host)
+}
+
+func randomID() string {
+	b := make([]byte, 8)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// runOnHost runs the step's blocks on one host and records the outcome.
+func (e *Engine) runOnHost(ctx context.Context, s *steps.Step, h steps.Host) HostReport {
+	rep := HostReport{Host: h.Name}
+	fail := func(status Status, err error) HostReport {
+		rep.Status, rep.Err = status, err
+		if status == Unreachable {
+			e.emit(Event{Kind: EvHostLost, Step: s.ID, Host: h.Name, Err: err.Error()})
+		}
+		e.record(s.ID, h.Name, HostState{Status: status, Exit: rep.Exit, Note: errString(err)})
+		return rep
+	}
+	r, err := e.runner(ctx, h.Name)
+	if err != nil {
+		return fail(Unreachable, err)
+	}
+	var blocks []string
+	for _, c := range s.Commands {
+		b, err := e.render(c, h)
+		if err != nil {
+			return fail(Failed, err)
+		}
+		blocks = append(blocks, b)
+	}
+	carried := e.carried(h.Name)
+	if s.DoneIf != "" {
+		cond, err := e.render(s.DoneIf, h)
+		if err != nil {
+			return fail(Failed, err)
+		}
+		var out strings.Builder
+		res := remote.Run(ctx, r, bashC(wrapCheck(carried, cond)), remote.ExecOptions{Output: &syncWriter{w: &out}})
+		e.writeRecord(s.ID, h.Name, "done_if", cond, out.String(), res)
+		if res.Err != nil {
+			return fail(Unreachable, res.Err)
+		}
+		if res.Exit == 0 {
+			e.emit(Event{Kind: EvSkipped, Step: s.ID, Host: h.Name, Reason: "done_if"})
+			rep.Status = Skipped
+			e.record(s.ID, h.Name, HostState{Status: Skipped, Note: "already done"})
+			return rep
+		}
+	}
+	varFile := ""
+	if len(s.Defines) > 0 {
+		varFile = "/tmp/.hardway-vars-" + randomID()
+	}
+	script := wrapStep(carried, blocks, s.Defines, varFile)
+	shown := strings.Join(blocks, "\n")
+	e.emit(Event{Kind: EvStarted, Step: s.ID, Host: h.Name, Command: shown})
+	out := &eventWriter{e: e, step: s.ID, host: h.Name}
+	res := remote.Run(ctx, r, bashC(script), remote.ExecOptions{PTY: true, Cols: e.Cols, Rows: e.Rows, Output: out})
+	rep.Exit, rep.Duration = res.Exit, res.Duration
+	e.emit(Event{Kind: EvExited, Step: s.ID, Host: h.Name, Exit: res.Exit, Signal: res.Signal, Duration: res.Duration, Err: errString(res.Err)})
+	e.writeRecord(s.ID, h.Name, "run", shown, out.String(), res)
+	switch {
+	case res.Err != nil:
+		return fail(Unreachable, res.Err)
+	case ctx.Err() != nil:
+		return fail(Failed, errors.New("cancelled"))
+	case res.Exit != 0:
+		return fail(Failed, fmt.Errorf("exit status %d", res.Exit))
+	}
+	if varFile != "" {
+		vars, err := e.readVars(ctx, r, varFile)
+		if err != nil {
+			return fail(Unreachable, err)
+		}
+		for k, v := range vars {
+			if SecretName(k) && e.Redactor != nil {
+				e.Redactor.Add(v)
+			}
+		}
+		if e.Progress != nil {
+			if err := e.Progress.SetVars(h.Name, vars); err != nil {
+				return fail(Failed, err)
+			}
+		}
+	}
+	rep.Status = Done
+	if s.Check == nil {
+		e.record(s.ID, h.Name, HostState{Status: Done})
+	}
+	return rep
+}
+
+func (e *Engine) readVars(ctx context.Context, r remote.Runner, file string) (map[string]string, error) {
+	var out strings.Builder
+	res := remote.Run(ctx, r, "cat "+shellQuote(file)+" && rm -f "+shellQuote(file), remote.ExecOptions{Output: &syncWriter{w: &out}})
+	if res.Err != nil {
+		return nil, res.Err
+	}
+	return parseVars(out.String()), nil
+}
+
+// verifyHosts runs the check on each host until it passes or times out.
+func (e *Engine) verifyHosts(ctx context.Context, s *steps.Step, hosts []steps.Host) []HostReport {
+	out := make([]HostReport, len(hosts))
+	var wg sync.WaitGroup
+	for i, h := range hosts {
+		wg.Add(1)
+		go func(i int, h steps.Host) {
+			defer wg.Done()
+			out[i] = e.verifyHost(ctx, s, h)
+		}(i, h)
+	}
+	wg.Wait()
+	return out
+}
+
+func (e *Engine) verifyHost(ctx context.Context, s *steps.Step, h steps.Host) HostReport {
+	rep := HostReport{Host: h.Name}
+	c := s.Check
+	host := h
+	if e.Host != nil {
+		host = e.Host(h.Name)
+	}
+	k, err := c.Build(e.Vars.ForHost(host))
+	if err != nil {
+		rep.Status, rep.Err = Failed, err
+		e.record(s.ID, h.Name, HostState{Status: Failed, Note: err.Error()})
+		return rep
+	}
+	cmd, err := e.render(c.Run, h)
+	if err != nil {
+		rep.Status, rep.Err = Failed, err
+		return rep
+	}
+	r, err := e.runner(ctx, h.Name)
+	if err != nil {
+		rep.Status, rep.Err = Unreachable, err
+		e.emit(Event{Kind: EvHostLost, Step: s.ID, Host: h.Name, Err: err.Error()})
+		e.record(s.ID, h.Name, HostState{Status: Unreachable, Note: err.Error()})
+		return rep
+	}
+	perAttempt := e.CheckAttemptTimeout
+	if perAttempt == 0 {
+		perAttempt = 20 * time.Second
+	}
+	deadline := time.Now().Add(c.Timeout)
+	var last check.Result
+	for attempt := 1; ; attempt++ {
+		actx, cancel := context.WithTimeout(ctx, perAttempt)
+		var buf strings.Builder
+		res := remote.Run(actx, r, bashC(wrapCheck(e.carried(h.Name), cmd)), remote.ExecOptions{Output: &syncWriter{w: &buf}})
+		cancel()
+		e.writeRecord(s.ID, h.Name, "check", cmd, buf.String(), res)
+		if res.Err != nil {
+			rep.Status, rep.Err = Unreachable, res.Err
+			e.emit(Event{Kind: EvHostLost, Step: s.ID, Host: h.Name, Err: res.Err.Error()})
+			e.record(s.ID, h.Name, HostState{Status: Unreachable, Note: res.Err.Error()})
+			return rep
+		}
+		last = k.Evaluate(check.Output{Text: buf.String(), Exit: res.Exit})
+		e.emit(Event{Kind: EvCheckAttempt, Step: s.ID, Host: h.Name, Attempt: attempt, Pass: last.Pass, Result: &last, Exit: res.Exit, Data: []byte(buf.String())})
+		if last.Pass || ctx.Err() != nil || time.Now().Add(c.Interval).After(deadline) {
+			break
+		}
+		select {
+		case <-time.After(c.Interval):
+		case <-ctx.Done():
+		}
+	}
+	rep.Check = &last
+	e.emit(Event{Kind: EvCheckVerdict, Step: s.ID, Host: h.Name, Pass: last.Pass, Result: &last})
+	if last.Pass {
+		rep.Status = Passed
+		e.record(s.ID, h.Name, HostState{Status: Passed})
+		return rep
+	}
+	rep.Status = Failed
+	e.record(s.ID, h.Name, HostState{Status: Failed, Note: "check failed"})
+	e.diagnose(ctx, s, h, r)
+	return rep
+}
+
+// diagnose collects the step's diagnostics from a failing host.
+func (e *Engine) diagnose(ctx context.Context, s *steps.Step, h steps.Host, r remote.Runner) {
+	for _, d := range s.Diagnostics {
+		cmd, err := e.render(d, h)
+		if err != nil {
+			continue
+		}
+		dctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+		var buf strings.Builder
+		res := remote.Run(dctx, r, bashC(wrapCheck(e.carried(h.Name), cmd)), remote.ExecOptions{Output: &syncWriter{w: &buf}})
+		cancel()
+		e.writeRecord(s.ID, h.Name, "diagnostic", cmd, buf.String(), res)
+		text := buf.String()
+		if e.Redactor != nil {
+			text = e.Redactor.Redact(text)
+		}
+		e.emit(Event{Kind: EvDiagnostic, Step: s.ID, Host: h.Name, Command: cmd, Data: []byte(text), Exit: res.Exit})
+		if res.Err != nil {
+			return
+		}
+	}
+}
+
+func (e *Engine) record(step, host string, st HostState) {
+	if e.Progress != nil {
+		e.Progress.Set(step, host, st)
+	}
+}
+
+func (e *Engine) writeRecord(step, host, kind, cmd, out string, res remote.Result) {
+	if e.Transcript == nil {
+		return
+	}
+	e.Transcript.Write(Record{Time: time.Now().UTC(), Step: step, Host: host, Kind: kind, Command: cmd, Output: out,
+		Exit: res.Exit, Signal: res.Signal, Error: errString(res.Err), DurationMS: res.Duration.Milliseconds()})
+}
+
+func errString(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+// eventWriter turns a command's output into events and keeps a copy for
+// the transcript.
+type eventWriter struct {
+	e          *Engine
+	step, host string
+	mu         sync.Mutex
+	all        strings.Builder
+}
+
+// transcriptLimit bounds the output kept per command for the transcript:
+// its last part, where the verdict usually is.
+const transcriptLimit = 1 << 20
+
+func (w *eventWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	w.all.Write(p)
+	if w.all.Len() > 2*transcriptLimit {
+		tail := w.all.String()[w.all.Len()-transcriptLimit:]
+		w.all.Reset()
+		w.all.WriteString("[... earlier output not kept ...]\n" + tail)
+	}
+	w.mu.Unlock()
+	w.e.emit(Event{Kind: EvOutput, Step: w.step, Host: w.host, Data: append([]byte(nil), p...)})
+	return len(p), nil
+}
+
+func (w *eventWriter) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.all.String()
+}
+
+type syncWriter struct {
+	mu sync.Mutex
+	w  *strings.Builder
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
+}

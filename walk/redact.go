@@ -1,0 +1,50 @@
+package walk
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+)
+
+// Redactor removes secrets from what hardway writes down (transcripts, -v
+// output): private keys, the values of secret carried variables, and the
+// `secret:` of an encryption configuration.
+type Redactor struct {
+	mu     sync.RWMutex
+	values []string
+}
+
+// Redacted replaces a secret.
+const Redacted = "[redacted by hardway]"
+
+var (
+	pemPrivate = regexp.MustCompile(`(?s)-----BEGIN ([A-Z0-9 ]*PRIVATE KEY)-----.*?(-----END [A-Z0-9 ]*PRIVATE KEY-----|\z)`)
+	yamlSecret = regexp.MustCompile(`(?m)^(\s*-?\s*secret:\s*)\S+`)
+	secretName = regexp.MustCompile(`(?i)(KEY|SECRET|TOKEN|PASSWORD|PASSPHRASE)`)
+)
+
+// SecretName reports whether a variable's name says it holds a secret
+// (ENCRYPTION_KEY, *_TOKEN ...).
+func SecretName(name string) bool { return secretName.MatchString(name) }
+
+// Add remembers a secret value; very short values are not redacted (they
+// would blank out ordinary text).
+func (r *Redactor) Add(value string) {
+	if len(value) >= 8 {
+		r.mu.Lock()
+		r.values = append(r.values, value)
+		r.mu.Unlock()
+	}
+}
+
+// Redact returns s without secrets.
+func (r *Redactor) Redact(s string) string {
+	s = pemPrivate.ReplaceAllString(s, "-----BEGIN $1-----\n"+Redacted+"\n-----END $1-----")
+	s = yamlSecret.ReplaceAllString(s, "${1}"+Redacted)
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	for _, v := range r.values {
+		s = strings.ReplaceAll(s, v, Redacted)
+	}
+	return s
+}

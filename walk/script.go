@@ -1,0 +1,76 @@
+package walk
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// The wrapper around a step's blocks on one host. It restores the variables
+// earlier steps left in the learner's shell, runs the blocks one after the
+// other like a person pasting them (stopping at the first that fails), and
+// writes the variables this step defines to a private file, which the
+// engine reads back and carries to later steps.
+
+// shellQuote quotes s for bash, single-quote style.
+func shellQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// prelude assigns carried variables, sorted for a stable script.
+func prelude(vars map[string]string) string {
+	names := make([]string, 0, len(vars))
+	for k := range vars {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	for _, k := range names {
+		fmt.Fprintf(&b, "%s=%s\n", k, shellQuote(vars[k]))
+	}
+	return b.String()
+}
+
+// wrapStep builds the script for a step's blocks. varFile receives the
+// defined variables as NAME=VALUE\0 records.
+func wrapStep(carried map[string]string, blocks []string, defines []string, varFile string) string {
+	var b strings.Builder
+	b.WriteString(prelude(carried))
+	for i, blk := range blocks {
+		b.WriteString(strings.TrimRight(blk, "\n"))
+		b.WriteString("\n")
+		if i < len(blocks)-1 {
+			b.WriteString("__hardway_rc=$?; [ \"$__hardway_rc\" -eq 0 ] || exit \"$__hardway_rc\"\n")
+		}
+	}
+	b.WriteString("__hardway_rc=$?\n")
+	if len(defines) > 0 && varFile != "" {
+		b.WriteString("( umask 077; {")
+		for _, d := range defines {
+			fmt.Fprintf(&b, " if [ -n \"${%s+x}\" ]; then printf '%%s=%%s\\0' %s \"$%s\"; fi;", d, d, d)
+		}
+		fmt.Fprintf(&b, " } > %s )\n", shellQuote(varFile))
+	}
+	b.WriteString("exit \"$__hardway_rc\"\n")
+	return b.String()
+}
+
+// wrapCheck builds the script for a check or diagnostic command.
+func wrapCheck(carried map[string]string, command string) string {
+	return prelude(carried) + strings.TrimRight(command, "\n") + "\n"
+}
+
+// bashC is the remote command line that runs script in bash, whatever the
+// login shell is.
+func bashC(script string) string { return "bash -c " + shellQuote(script) }
+
+// parseVars reads NAME=VALUE\0 records.
+func parseVars(data string) map[string]string {
+	out := map[string]string{}
+	for _, rec := range strings.Split(data, "\x00") {
+		if k, v, ok := strings.Cut(rec, "="); ok && k != "" {
+			out[k] = v
+		}
+	}
+	return out
+}
