@@ -4,11 +4,19 @@
 package main
 
 import (
+	"context"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"hardway/cli"
 )
 
 func main() {
-	os.Exit(cli.Main(os.Args[1:], cli.OSEnv()))
+	// Ctrl-C interrupts the commands running on the hosts (as it would in
+	// the learner's own terminal) and lets hardway report and save.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := cli.MainContext(ctx, os.Args[1:], cli.OSEnv())
+	stop()
+	os.Exit(code)
 }

@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"hardway/content"
+	"hardway/inventory"
 	"hardway/locales"
 	"hardway/steps"
 )
@@ -35,12 +37,17 @@ type Env struct {
 
 // app is the state shared by the subcommands of one run.
 type app struct {
+	ctx        context.Context
 	env        Env
 	lang       locales.Lang
 	langFlag   string
 	contentDir string
 	trackFlag  string
 	tracks     []*steps.Track
+
+	inventoryFlag string
+	stateFlag     string
+	acceptNew     bool
 }
 
 // usageError makes Main exit 2.
@@ -56,7 +63,13 @@ var errCheckFailed = errors.New("check failed")
 
 // Main runs the command line and returns the exit code.
 func Main(args []string, env Env) int {
-	a := &app{env: env}
+	return MainContext(context.Background(), args, env)
+}
+
+// MainContext is Main with a context whose end cancels running commands
+// (Ctrl-C): they are interrupted on their hosts, and the run reports it.
+func MainContext(ctx context.Context, args []string, env Env) int {
+	a := &app{ctx: ctx, env: env}
 	root := a.rootCommand()
 	root.SetArgs(args)
 	root.SetIn(env.Stdin)
@@ -72,6 +85,11 @@ func Main(args []string, env Env) int {
 	var lintErr lintFailed
 	if errors.As(err, &lintErr) {
 		return ExitCheckFailed
+	}
+	var unreachable unreachableError
+	if errors.As(err, &unreachable) {
+		fmt.Fprintln(env.Stderr, "hardway:", err)
+		return ExitUnreachable
 	}
 	fmt.Fprintln(env.Stderr, "hardway:", err)
 	return ExitUsage
@@ -103,9 +121,12 @@ and verifies the result before you move on.`,
 	}
 	root.PersistentFlags().StringVar(&a.langFlag, "lang", "", "language: en, ko or ja (default: from LC_ALL, LC_MESSAGES, LANG)")
 	root.PersistentFlags().StringVar(&a.contentDir, "content", "", "load tracks from this directory as well (a track there replaces the embedded one of the same id)")
-	root.PersistentFlags().StringVar(&a.trackFlag, "track", "", "the track to use (default: classic)")
+	root.PersistentFlags().StringVar(&a.trackFlag, "track", "", "the track to use (default: the inventory's, else classic)")
+	root.PersistentFlags().StringVar(&a.inventoryFlag, "inventory", "", "the lab's inventory (default: ./hardway.yaml)")
+	root.PersistentFlags().StringVar(&a.stateFlag, "state", "", "where progress and transcripts are kept (default: $XDG_STATE_HOME/hardway/...)")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(a.tracksCommand(), a.stepsCommand(), a.showCommand(), a.checkCommand(), a.lintCommand())
+	root.AddCommand(a.tracksCommand(), a.stepsCommand(), a.showCommand(), a.checkCommand(), a.lintCommand(),
+		a.initCommand(), a.runCommand(), a.verifyCommand(), a.statusCommand())
 	return root
 }
 
@@ -115,6 +136,7 @@ func (a *app) setup() error {
 	if getenv == nil {
 		getenv = func(string) string { return "" }
 	}
+	// With no --track, the inventory's track (when there is one) is the default.
 	lang, err := locales.Detect(a.langFlag, getenv)
 	if err != nil {
 		return usageError{err}
@@ -170,6 +192,9 @@ const DefaultTrack = "classic"
 func (a *app) track() (*steps.Track, error) {
 	id := a.trackFlag
 	if id == "" {
+		id = a.inventoryTrack()
+	}
+	if id == "" {
 		id = DefaultTrack
 	}
 	t, err := steps.FindTrack(a.tracks, id)
@@ -183,3 +208,22 @@ func (a *app) track() (*steps.Track, error) {
 func (a *app) msg(key string, args ...string) string { return locales.Msg(a.lang, key, args...) }
 
 func (a *app) printf(format string, args ...any) { fmt.Fprintf(a.env.Stdout, format, args...) }
+
+func parseLang(s string) (locales.Lang, error) { return locales.Parse(s) }
+
+// inventoryTrack is the track the lab's inventory names, or "".
+func (a *app) inventoryTrack() string {
+	path := a.inventoryFlag
+	if path == "" {
+		path = inventory.DefaultFile
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	inv, err := inventory.Parse(path, data)
+	if err != nil {
+		return ""
+	}
+	return inv.Track
+}

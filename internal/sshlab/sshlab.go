@@ -201,9 +201,11 @@ func (h *Host) start(t testing.TB) {
 	}
 	var cmd *exec.Cmd
 	if Root() {
-		// Own hostname and mounts: the host sees its own /usr/local/bin.
-		script := fmt.Sprintf("hostname %s && mount --bind %s /usr/local/bin && exec %s -D -e -f %s",
-			h.Name, filepath.Join(h.Dir, "usrlocalbin"), Sshd, cfg)
+		// Own hostname and mounts: the host sees its own /usr/local/bin
+		// and its own home directory (root's), where commands start.
+		home, _ := os.UserHomeDir()
+		script := fmt.Sprintf("hostname %s && mount --bind %s /usr/local/bin && mount --bind %s %s && exec %s -D -e -f %s",
+			h.Name, filepath.Join(h.Dir, "usrlocalbin"), filepath.Join(h.Dir, "home"), home, Sshd, cfg)
 		cmd = exec.Command("unshare", "--uts", "--mount", "--propagation", "private", "--", "sh", "-c", script)
 	} else {
 		cmd = exec.Command(Sshd, "-D", "-e", "-f", cfg)

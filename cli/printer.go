@@ -1,0 +1,225 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"hardway/check"
+	"hardway/locales"
+	"hardway/walk"
+)
+
+// printer shows engine events as plain text: every line a host prints,
+// prefixed by the host's name (in its own colour on a terminal), verdicts,
+// diagnostics, and a summary table. With JSON it writes one event per line.
+type printer struct {
+	a      *app
+	out    io.Writer
+	json   bool
+	width  int // of the host names
+	colors map[string]string
+	mu     sync.Mutex
+	lines  map[string]*bytes.Buffer // the unfinished line of each host
+}
+
+var palette = []string{"36", "33", "35", "32", "34", "96", "93", "95", "92", "94"}
+
+func newPrinter(a *app, hosts []string, asJSON bool) *printer {
+	p := &printer{a: a, out: a.env.Stdout, json: asJSON, colors: map[string]string{}, lines: map[string]*bytes.Buffer{}}
+	for i, h := range hosts {
+		p.colors[h] = palette[i%len(palette)]
+		p.width = max(p.width, len(h))
+	}
+	return p
+}
+
+func (p *printer) prefix(host string) string {
+	name := fmt.Sprintf("%-*s", p.width, host)
+	return p.a.style(p.colors[host], name) + " " + p.a.dim("|") + " "
+}
+
+// event is the engine's Emit.
+func (p *printer) event(ev walk.Event) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.json {
+		data, _ := json.Marshal(ev)
+		p.out.Write(append(data, '\n'))
+		return
+	}
+	switch ev.Kind {
+	case walk.EvOutput:
+		p.output(ev.Host, ev.Data)
+	case walk.EvExited:
+		p.flush(ev.Host)
+		status := p.a.green(p.a.msg("ui.exit_status", fmt.Sprint(ev.Exit)))
+		if ev.Exit != 0 {
+			status = p.a.red(p.a.msg("ui.exit_status", fmt.Sprint(ev.Exit)))
+		}
+		if ev.Signal != "" {
+			status = p.a.red(p.a.msg("ui.killed_by", ev.Signal))
+		}
+		fmt.Fprintf(p.out, "%s%s %s\n", p.prefix(ev.Host), status, p.a.dim(ev.Duration.Round(time.Millisecond).String()))
+	case walk.EvSkipped:
+		reason := p.a.msg("ui.skipped_done")
+		if ev.Reason == "manual" {
+			reason = p.a.msg("ui.skipped_manual")
+		}
+		fmt.Fprintf(p.out, "%s%s\n", p.prefix(ev.Host), p.a.yellow(reason))
+	case walk.EvHostLost:
+		p.flush(ev.Host)
+		fmt.Fprintf(p.out, "%s%s\n", p.prefix(ev.Host), p.a.red(ev.Err))
+	case walk.EvCheckVerdict:
+		p.verdict(ev.Host, ev.Result)
+	case walk.EvDiagnostic:
+		fmt.Fprintf(p.out, "%s%s\n", p.prefix(ev.Host), p.a.bold("$ "+ev.Command))
+		for _, l := range strings.Split(strings.TrimRight(ev.Text, "\n"), "\n") {
+			fmt.Fprintf(p.out, "%s  %s\n", p.prefix(ev.Host), l)
+		}
+	}
+}
+
+// output writes complete lines; a carriage return without a newline (a
+// progress bar redrawing itself) keeps only the latest state of the line.
+func (p *printer) output(host string, data []byte) {
+	buf := p.lines[host]
+	if buf == nil {
+		buf = &bytes.Buffer{}
+		p.lines[host] = buf
+	}
+	for _, b := range data {
+		switch b {
+		case '\n':
+			p.writeLine(host, buf.String())
+			buf.Reset()
+		default:
+			buf.WriteByte(b)
+		}
+	}
+}
+
+func (p *printer) writeLine(host, line string) {
+	line = strings.TrimRight(line, "\r")
+	if i := strings.LastIndexByte(line, '\r'); i >= 0 {
+		line = line[i+1:]
+	}
+	if !p.a.env.Color {
+		line = check.StripANSI(line)
+	}
+	fmt.Fprintf(p.out, "%s%s\n", p.prefix(host), line)
+}
+
+func (p *printer) flush(host string) {
+	if buf := p.lines[host]; buf != nil && buf.Len() > 0 {
+		p.writeLine(host, buf.String())
+		buf.Reset()
+	}
+}
+
+func (p *printer) verdict(host string, r *check.Result) {
+	if r == nil {
+		return
+	}
+	word := p.a.green(p.a.msg("ui.verdict_pass"))
+	if !r.Pass {
+		word = p.a.red(p.a.msg("ui.verdict_fail"))
+	}
+	fmt.Fprintf(p.out, "%s%s %s\n", p.prefix(host), p.a.bold(p.a.msg("ui.check")), word)
+	for _, it := range r.Items {
+		if r.Pass && it.OK {
+			continue // a passing check says so in one line
+		}
+		mark := p.a.green("✓")
+		if !it.OK {
+			mark = p.a.red("✗")
+		}
+		fmt.Fprintf(p.out, "%s  %s %s: %s\n", p.prefix(host), mark, it.Subject, locales.Reason(p.a.lang, string(it.Reason.Code), it.Reason.Args...))
+	}
+}
+
+// summary prints one row per host: how the step went there.
+func (p *printer) summary(reports []walk.StepReport) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.json {
+		type row struct {
+			Step   string `json:"step"`
+			Host   string `json:"host"`
+			Status string `json:"status"`
+			Exit   int    `json:"exit"`
+			Error  string `json:"error,omitempty"`
+		}
+		var rows []row
+		for _, r := range reports {
+			for _, h := range r.Hosts {
+				rows = append(rows, row{Step: r.Step.ID, Host: h.Host, Status: string(h.Status), Exit: h.Exit, Error: errText(h.Err)})
+			}
+		}
+		data, _ := json.Marshal(map[string]any{"event": "summary", "hosts": rows})
+		p.out.Write(append(data, '\n'))
+		return
+	}
+	type agg struct {
+		last     walk.Status
+		steps    int
+		duration time.Duration
+		note     string
+	}
+	byHost := map[string]*agg{}
+	for _, r := range reports {
+		for _, h := range r.Hosts {
+			g := byHost[h.Host]
+			if g == nil {
+				g = &agg{}
+				byHost[h.Host] = g
+			}
+			g.steps++
+			g.duration += h.Duration
+			if g.last == "" || g.last.OK() {
+				g.last = h.Status
+				g.note = errText(h.Err)
+			}
+		}
+	}
+	hosts := make([]string, 0, len(byHost))
+	for h := range byHost {
+		hosts = append(hosts, h)
+	}
+	sort.Strings(hosts)
+	fmt.Fprintf(p.out, "\n%s\n", p.a.bold(p.a.msg("ui.summary")))
+	for _, h := range hosts {
+		g := byHost[h]
+		st := p.a.statusWord(g.last)
+		fmt.Fprintf(p.out, "  %-*s  %-24s %s %s\n", p.width, h, st, p.a.dim(g.duration.Round(time.Millisecond).String()), p.a.dim(g.note))
+	}
+}
+
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+// statusWord is a status in the learner's language, coloured.
+func (a *app) statusWord(s walk.Status) string {
+	switch s {
+	case walk.Passed:
+		return a.green("✓ " + a.msg("ui.status_passed"))
+	case walk.Done:
+		return a.green("• " + a.msg("ui.status_done"))
+	case walk.Skipped:
+		return a.yellow("↷ " + a.msg("ui.status_skipped"))
+	case walk.Failed:
+		return a.red("✗ " + a.msg("ui.status_failed"))
+	case walk.Unreachable:
+		return a.red("? " + a.msg("ui.status_unreachable"))
+	}
+	return a.dim("· " + a.msg("ui.status_not_run"))
+}

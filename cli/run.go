@@ -1,0 +1,184 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/crypto/ssh"
+
+	"hardway/steps"
+	"hardway/walk"
+)
+
+func sshFingerprint(k ssh.PublicKey) string { return ssh.FingerprintSHA256(k) }
+
+// pick resolves STEP or CHAPTER to the steps it names, in order.
+func pickSteps(t *steps.Track, ref string) ([]*steps.Step, error) {
+	if s, err := t.FindStep(ref); err == nil {
+		return []*steps.Step{s}, nil
+	} else if ch, cerr := t.FindChapter(ref); cerr == nil {
+		if len(ch.Steps) == 0 {
+			return nil, usage("chapter %s is not written yet", ch.Slug)
+		}
+		return ch.Steps, nil
+	} else {
+		return nil, usageError{err}
+	}
+}
+
+func (a *app) runCommand() *cobra.Command {
+	var only []string
+	var yes, asJSON bool
+	cmd := &cobra.Command{
+		Use:   "run STEP|CHAPTER",
+		Short: "Run a step (or every step of a chapter) on its hosts, then verify it",
+		Long: `Run a step, or every step of a chapter in order, on its hosts at once over SSH,
+then run its check. A chapter stops at the first step that does not pass.
+Exit codes: 0 all passed, 1 a command or check failed, 2 usage or configuration
+error, 3 a host could not be reached.`,
+		Args: exactArgs(1, "STEP or CHAPTER"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.walkSteps(args[0], only, yes, asJSON, false)
+		},
+	}
+	cmd.Flags().StringSliceVar(&only, "host", nil, "run only on these hosts (repeat, or comma-separated)")
+	cmd.Flags().BoolVarP(&yes, "yes", "y", false, "do not ask before running")
+	cmd.Flags().BoolVar(&a.acceptNew, "accept-new", false, "record the keys of hosts not yet in known_hosts without asking (changed keys are still refused)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print events as JSON lines")
+	return cmd
+}
+
+func (a *app) verifyCommand() *cobra.Command {
+	var only []string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "verify STEP|CHAPTER",
+		Short: "Re-check a step (or a chapter) on its hosts without running it",
+		Args:  exactArgs(1, "STEP or CHAPTER"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.walkSteps(args[0], only, true, asJSON, true)
+		},
+	}
+	cmd.Flags().StringSliceVar(&only, "host", nil, "verify only on these hosts")
+	cmd.Flags().BoolVar(&a.acceptNew, "accept-new", false, "record the keys of hosts not yet in known_hosts without asking")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print events as JSON lines")
+	return cmd
+}
+
+// walkSteps runs (or verifies) the steps that ref names.
+func (a *app) walkSteps(ref string, only []string, yes, asJSON, verifyOnly bool) error {
+	l, err := a.openLab()
+	if err != nil {
+		return err
+	}
+	defer l.pool.Close()
+	list, err := pickSteps(l.track, ref)
+	if err != nil {
+		return err
+	}
+	if verifyOnly {
+		var checked []*steps.Step
+		for _, s := range list {
+			if s.Check != nil {
+				checked = append(checked, s)
+			}
+		}
+		if len(checked) == 0 {
+			return usage("nothing to verify: %s has no check", ref)
+		}
+		list = checked
+	}
+	// Every host any of these steps touches, for the prompt and the prefix width.
+	var all []steps.Host
+	seen := map[string]bool{}
+	for _, s := range list {
+		sel := s.Targets
+		if verifyOnly && len(s.Check.On) > 0 {
+			sel = s.Check.On
+		}
+		hs, err := l.engine.Select(sel, only)
+		if err != nil {
+			if len(list) == 1 {
+				return usageError{err}
+			}
+			continue
+		}
+		for _, h := range hs {
+			if !seen[h.Name] {
+				seen[h.Name] = true
+				all = append(all, h)
+			}
+		}
+		if s.Check != nil && len(s.Check.On) > 0 {
+			if hs, err := l.engine.Select(s.Check.On, nil); err == nil {
+				for _, h := range hs {
+					if !seen[h.Name] {
+						seen[h.Name] = true
+						all = append(all, h)
+					}
+				}
+			}
+		}
+	}
+	var hostNames []string
+	for _, h := range all {
+		hostNames = append(hostNames, h.Name)
+	}
+	if !yes {
+		if !a.interactive() {
+			return usage("%s", a.msg("ui.need_yes"))
+		}
+		if !a.confirm(a.msg("ui.confirm_run", fmt.Sprint(len(list)), strings.Join(hostNames, ", "))) {
+			return usage("%s", a.msg("ui.not_run"))
+		}
+	}
+	if err := a.connect(l, all); err != nil {
+		return err
+	}
+	p := newPrinter(a, append([]string{"workstation"}, hostNames...), asJSON)
+	l.engine.Emit = p.event
+	var reports []walk.StepReport
+	failed, unreachable := false, false
+	for _, s := range list {
+		if !asJSON {
+			pr, _ := s.Text(a.lang)
+			a.printf("\n%s %s %s\n", a.bold("▶ "+pr.Title), a.dim(s.ID), a.dim("→ "+hostList(l.track, s.Targets)))
+		}
+		var rep walk.StepReport
+		if verifyOnly {
+			rep, err = l.engine.Verify(a.ctx, s, only)
+		} else {
+			rep, err = l.engine.Run(a.ctx, s, only)
+		}
+		if err != nil {
+			return usageError{err}
+		}
+		reports = append(reports, rep)
+		if !rep.OK() {
+			failed = true
+			unreachable = rep.Unreachable()
+			if !asJSON {
+				if pr, _ := s.Text(a.lang); pr.Hint != "" && !unreachable {
+					a.printf("\n%s\n%s\n", a.bold(a.msg("ui.hint")), pr.Hint)
+				}
+			}
+			break // later steps build on this one
+		}
+		if a.ctx.Err() != nil {
+			failed = true
+			break
+		}
+	}
+	p.summary(reports)
+	if !asJSON {
+		a.printf("%s\n", a.dim(a.msg("ui.transcript_at", l.engine.Transcript.Path())))
+	}
+	switch {
+	case unreachable:
+		return unreachableError{a.msg("ui.unreachable_exit")}
+	case failed:
+		return errCheckFailed
+	}
+	return nil
+}
