@@ -159,9 +159,9 @@ func TestKill9MidStepLeavesValidProgress(t *testing.T) {
 	l := sshlab.Start(t, 200, []string{"controller-0", "controller-1"})
 	dir := t.TempDir()
 	track := map[string]string{
-		"t/track.yaml":  "id: t\nversion: v1\nhosts:\n  - name: controller-0\n    address: 10.0.0.1\n    roles: [controllers]\n  - name: controller-1\n    address: 10.0.0.2\n    roles: [controllers]\nchapters: [01-c]\n",
-		"t/01-c.yaml":   "steps:\n  - id: quick\n    on: [controllers]\n    run: echo quick\n    check:\n      kind: output\n      run: echo ok\n      params: {equals: ok}\n      pass: [{output: ok}]\n      fail: [{output: no}]\n  - id: slow\n    on: [controllers]\n    run: echo started-slow; sleep 30\n    check:\n      kind: output\n      run: echo ok\n      params: {equals: ok}\n      pass: [{output: ok}]\n      fail: [{output: no}]\n",
-		"hardway.yaml":  fmt.Sprintf("track: t\nssh_config: [%s]\nknown_hosts: [%s]\n", l.SSHConfigFile, l.KnownHostsFile),
+		"t/track.yaml": "id: t\nversion: v1\nhosts:\n  - name: controller-0\n    address: 10.0.0.1\n    roles: [controllers]\n  - name: controller-1\n    address: 10.0.0.2\n    roles: [controllers]\nchapters: [01-c]\n",
+		"t/01-c.yaml":  "steps:\n  - id: quick\n    on: [controllers]\n    run: echo quick\n    check:\n      kind: output\n      run: echo ok\n      params: {equals: ok}\n      pass: [{output: ok}]\n      fail: [{output: no}]\n  - id: slow\n    on: [controllers]\n    run: echo started-slow; sleep 30\n    check:\n      kind: output\n      run: echo ok\n      params: {equals: ok}\n      pass: [{output: ok}]\n      fail: [{output: no}]\n",
+		"hardway.yaml": fmt.Sprintf("track: t\nssh_config: [%s]\nknown_hosts: [%s]\n", l.SSHConfigFile, l.KnownHostsFile),
 	}
 	for name, body := range track {
 		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
