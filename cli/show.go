@@ -2,11 +2,15 @@ package cli
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"hardway/inventory"
 	"hardway/steps"
+	"hardway/walk"
 )
 
 func (a *app) showCommand() *cobra.Command {
@@ -108,12 +112,30 @@ func (a *app) show(t *steps.Track, s *steps.Step, hostName string, verbose bool)
 	if len(s.Defines) > 0 {
 		a.printf("%s %s\n", a.bold(a.msg("ui.defines")), strings.Join(s.Defines, ", "))
 	}
+	carriedVals := a.carriedValues(host.Name)
 	if carried := t.Carried(s); len(carried) > 0 {
 		var parts []string
 		for _, c := range carried {
-			parts = append(parts, c.Name+" ← "+c.From.ID)
+			part := c.Name + " ← " + c.From.ID
+			if v, ok := carriedVals[c.Name]; ok {
+				part += " = " + shownValue(c.Name, v)
+			}
+			parts = append(parts, part)
 		}
 		a.printf("%s %s\n", a.bold(a.msg("ui.carries")), strings.Join(parts, "; "))
+	}
+	if verbose && len(s.Commands) > 0 && !s.Manual {
+		var blocks []string
+		for _, c := range s.Commands {
+			blocks = append(blocks, mustRender(c, vars))
+		}
+		red := &walk.Redactor{}
+		for k, v := range carriedVals {
+			if walk.SecretName(k) {
+				red.Add(v)
+			}
+		}
+		a.printf("\n%s\n%s\n", a.bold(a.msg("ui.wrapper", host.Name)), a.dim(red.Redact(walk.ShownScript(carriedVals, blocks, s.Defines))))
 	}
 	if s.DoneIf != "" {
 		a.printf("%s %s\n", a.bold(a.msg("ui.done_if")), mustRender(s.DoneIf, vars))
@@ -168,4 +190,29 @@ func indent(s, prefix string) string {
 		return prefix + "\n"
 	}
 	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix) + "\n"
+}
+
+// carriedValues are the variables the lab's progress holds for a host, when
+// there is an inventory here; nothing otherwise (show needs no lab).
+func (a *app) carriedValues(host string) map[string]string {
+	path, err := a.inventoryPath()
+	if err != nil {
+		return nil
+	}
+	_, t, err := inventory.Load(path, a.tracks)
+	if err != nil || (a.trackFlag != "" && t.ID != a.trackFlag) {
+		return nil
+	}
+	state, err := a.stateDir(path)
+	if err != nil {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(state, "progress.json")); err != nil {
+		return nil
+	}
+	prog, err := walk.OpenProgress(filepath.Join(state, "progress.json"), t.ID)
+	if err != nil {
+		return nil
+	}
+	return prog.Vars(host)
 }

@@ -127,4 +127,5 @@ var en = map[string]string{
 	"ui.transcript_at":                "transcript: {0}",
 	"ui.unreachable_exit":             "a host could not be reached",
 	"ui.carried_vars":                 "Carried variables",
+	"ui.wrapper":                      "What runs on {0} (shell variables as carried):",
 }

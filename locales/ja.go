@@ -127,4 +127,5 @@ var ja = map[string]string{
 	"ui.transcript_at":                "実行記録: {0}",
 	"ui.unreachable_exit":             "接続できないホストがあります",
 	"ui.carried_vars":                 "引き継がれた変数",
+	"ui.wrapper":                      "{0} で実際に実行されるスクリプト（引き継いだシェル変数を含む）:",
 }

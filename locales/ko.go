@@ -127,4 +127,5 @@ var ko = map[string]string{
 	"ui.transcript_at":                "실행 기록: {0}",
 	"ui.unreachable_exit":             "접속할 수 없는 호스트가 있습니다",
 	"ui.carried_vars":                 "이어받은 변수",
+	"ui.wrapper":                      "{0}에서 실제로 실행되는 스크립트(이어받은 셸 변수 포함):",
 }

@@ -74,3 +74,9 @@ func parseVars(data string) map[string]string {
 	}
 	return out
 }
+
+// ShownScript is the script hardway runs for a step on a host, as `hardway
+// show -v` displays it (the variable file's name is a placeholder there).
+func ShownScript(carried map[string]string, blocks, defines []string) string {
+	return bashC(wrapStep(carried, blocks, defines, "/tmp/.hardway-vars-XXXXXXXX"))
+}
