@@ -62,7 +62,7 @@ func wrapCheck(carried map[string]string, command string) string {
 
 // bashC is the remote command line that runs script in bash, whatever the
 // login shell is.
-func bashC(script string) string { return "bash -c " + shellQuote(script) }
+func bashC(script string) string { return "exec bash -c " + shellQuote(script) }
 
 // parseVars reads NAME=VALUE\0 records.
 func parseVars(data string) map[string]string {
