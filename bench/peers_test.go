@@ -76,7 +76,7 @@ func TestCompareWithPeers(t *testing.T) {
 		block.WriteString("      " + c + "\n")
 	}
 	files := map[string]string{
-		"content/bench/track.yaml":   "id: bench\nversion: v1\nhosts:\n" + layout.String() + "chapters: [01-bench]\n",
+		"content/bench/track.yaml":    "id: bench\nversion: v1\nhosts:\n" + layout.String() + "chapters: [01-bench]\n",
 		"content/bench/01-bench.yaml": "steps:\n  - id: twenty\n    on: [all]\n    run: |\n" + block.String(),
 		"hardway.yaml":                fmt.Sprintf("track: bench\nssh_config: [%s]\nknown_hosts: [%s]\n", l.SSHConfigFile, l.KnownHostsFile),
 	}

@@ -117,7 +117,12 @@ and verifies the result before you move on.`,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			return a.setup()
 		},
-		RunE: func(cmd *cobra.Command, args []string) error { return a.overview() },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if a.stdoutIsTerminal() {
+				return a.runTUI()
+			}
+			return a.overview()
+		},
 	}
 	root.PersistentFlags().StringVar(&a.langFlag, "lang", "", "language: en, ko or ja (default: from LC_ALL, LC_MESSAGES, LANG)")
 	root.PersistentFlags().StringVar(&a.contentDir, "content", "", "load tracks from this directory as well (a track there replaces the embedded one of the same id)")

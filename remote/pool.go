@@ -341,3 +341,11 @@ func (c *Conn) Done() <-chan struct{} { return c.done }
 
 // Close ends the connection.
 func (c *Conn) Close() { c.lost("closed by hardway") }
+
+// Connected reports whether the pool holds a live connection to the host.
+func (p *Pool) Connected(name string) bool {
+	p.mu.Lock()
+	c := p.conns[name]
+	p.mu.Unlock()
+	return c != nil && c.Alive()
+}

@@ -133,5 +133,9 @@ type safeBuffer struct {
 	buf bytes.Buffer
 }
 
-func (s *safeBuffer) Write(b []byte) (int, error) { s.mu.lock(); defer s.mu.unlock(); return s.buf.Write(b) }
-func (s *safeBuffer) String() string              { s.mu.lock(); defer s.mu.unlock(); return s.buf.String() }
+func (s *safeBuffer) Write(b []byte) (int, error) {
+	s.mu.lock()
+	defer s.mu.unlock()
+	return s.buf.Write(b)
+}
+func (s *safeBuffer) String() string { s.mu.lock(); defer s.mu.unlock(); return s.buf.String() }

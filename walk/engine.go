@@ -11,6 +11,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"sync"
 	"time"
@@ -44,6 +45,9 @@ type Engine struct {
 	Cols, Rows int
 	// CheckAttemptTimeout bounds one run of a check command.
 	CheckAttemptTimeout time.Duration
+	// OnStart, when set, receives each step command's process as it starts
+	// (and nil when it ends), so a face can type into it and resize it.
+	OnStart func(host string, p remote.Process)
 }
 
 // HostReport is a step's outcome on one host.
@@ -306,7 +310,7 @@ func (e *Engine) runOnHost(ctx context.Context, s *steps.Step, h steps.Host) Hos
 	shown := strings.Join(blocks, "\n")
 	e.emit(Event{Kind: EvStarted, Step: s.ID, Host: h.Name, Command: shown})
 	out := &eventWriter{e: e, step: s.ID, host: h.Name}
-	res := remote.Run(ctx, r, bashC(script), remote.ExecOptions{PTY: true, Cols: e.Cols, Rows: e.Rows, Output: out})
+	res := e.runProcess(ctx, r, h.Name, bashC(script), out)
 	rep.Exit, rep.Duration = res.Exit, res.Duration
 	e.emit(Event{Kind: EvExited, Step: s.ID, Host: h.Name, Exit: res.Exit, Signal: res.Signal, Duration: res.Duration, Err: errString(res.Err)})
 	e.writeRecord(s.ID, h.Name, "run", shown, out.String(), res)
@@ -516,4 +520,27 @@ func (s *syncWriter) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.w.Write(p)
+}
+
+// runProcess runs a step command in a PTY, handing the process to OnStart.
+func (e *Engine) runProcess(ctx context.Context, r remote.Runner, host, command string, out *eventWriter) remote.Result {
+	p, err := r.Start(ctx, command, remote.ExecOptions{PTY: true, Cols: e.Cols, Rows: e.Rows, Output: out})
+	if err != nil {
+		return remote.Result{Exit: -1, Err: err}
+	}
+	if e.OnStart != nil {
+		e.OnStart(host, p)
+		defer e.OnStart(host, nil)
+	}
+	return p.Wait()
+}
+
+// Shell opens an interactive login shell on a host's connection, in a PTY
+// of cols x rows, its output written to out. The caller types into it.
+func (e *Engine) Shell(ctx context.Context, host string, cols, rows int, out io.Writer) (remote.Process, error) {
+	r, err := e.runner(ctx, host)
+	if err != nil {
+		return nil, err
+	}
+	return r.Start(ctx, `exec "${SHELL:-bash}" -l`, remote.ExecOptions{PTY: true, Cols: cols, Rows: rows, Output: out})
 }

@@ -1,0 +1,62 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+
+	"hardway/locales"
+)
+
+// keyMap is every key of the walkthrough; its help texts come from the
+// locale catalog so the footer follows the learner's language.
+type keyMap struct {
+	Up, Down, Run, Verify, Next, Skip, Fail, Diag, Shell key.Binding
+	Focus, Input, SyncAll, SyncOne, Zoom, Lang, Topology    key.Binding
+	ScrollUp, ScrollDown, Help, Quit                        key.Binding
+	rehearsal                                               bool
+}
+
+func newKeys(l locales.Lang, rehearsal bool) keyMap {
+	h := func(keys []string, shown, msg string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(shown, locales.Msg(l, msg)))
+	}
+	k := keyMap{
+		Up:         h([]string{"up", "k"}, "↑/k", "key.up"),
+		Down:       h([]string{"down", "j"}, "↓/j", "key.down"),
+		Run:        h([]string{"enter"}, "enter", "key.run"),
+		Verify:     h([]string{"v"}, "v", "key.verify"),
+		Next:       h([]string{"n"}, "n", "key.next"),
+		Skip:       h([]string{"s"}, "s", "key.skip"),
+		Fail:       h([]string{"f"}, "f", "key.fail"),
+		Diag:       h([]string{"d"}, "d", "key.diag"),
+		Shell:      h([]string{"o"}, "o", "key.shell"),
+		Focus:      h([]string{"tab", "shift+tab"}, "tab", "key.focus"),
+		Input:      h([]string{"i"}, "i", "key.input"),
+		SyncAll:    h([]string{"a"}, "a", "key.sync_all"),
+		SyncOne:    h([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1-9", "key.sync_one"),
+		Zoom:       h([]string{"z"}, "z", "key.zoom"),
+		Lang:       h([]string{"L"}, "L", "key.lang"),
+		Topology:   h([]string{"t"}, "t", "key.topology"),
+		ScrollUp:   h([]string{"pgup"}, "pgup", "key.scroll_up"),
+		ScrollDown: h([]string{"pgdown"}, "pgdn", "key.scroll_down"),
+		Help:       h([]string{"?"}, "?", "key.help"),
+		Quit:       h([]string{"q", "ctrl+c"}, "q", "key.quit"),
+		rehearsal:  rehearsal,
+	}
+	k.Fail.SetEnabled(rehearsal)
+	k.Shell.SetEnabled(!rehearsal)
+	return k
+}
+
+// ShortHelp is the footer.
+func (k keyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Run, k.Verify, k.Next, k.Up, k.Focus, k.Input, k.Zoom, k.Lang, k.Help, k.Quit}
+}
+
+// FullHelp is the ? screen.
+func (k keyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Run, k.Verify, k.Next, k.Skip, k.Fail},
+		{k.Diag, k.Shell, k.Topology, k.Lang, k.Help, k.Quit},
+		{k.Focus, k.Input, k.SyncAll, k.SyncOne, k.Zoom, k.ScrollUp, k.ScrollDown},
+	}
+}

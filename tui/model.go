@@ -1,0 +1,533 @@
+// Package tui is hardway's terminal UI: the step list, the explanation in
+// the learner's language, the exact command and its hosts, one live
+// terminal pane per host, and the check's verdict. It is presentation only:
+// every run, check and save goes through a walk.Walker.
+package tui
+
+import (
+	"context"
+	"io"
+	"strings"
+	"sync"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+
+	"hardway/check"
+	"hardway/locales"
+	"hardway/remote"
+	"hardway/steps"
+	"hardway/term"
+	"hardway/walk"
+)
+
+// Options set up the UI.
+type Options struct {
+	Track    *steps.Track
+	Walker   walk.Walker
+	Progress *walk.Progress
+	Vars     steps.Vars
+	Lang     locales.Lang
+	// Rehearsal: nothing is executed (no inventory).
+	Rehearsal bool
+	// Shell opens an interactive shell on a host; nil in rehearsal.
+	Shell func(ctx context.Context, host string, cols, rows int, out io.Writer) (remote.Process, error)
+	// HostState tells a host's connection state for the topology view.
+	HostState func(host string) string
+	NoColor   bool
+}
+
+type phase int
+
+const (
+	idle phase = iota
+	running
+	done
+)
+
+// Model is the Bubble Tea model.
+type Model struct {
+	opt    Options
+	lang   locales.Lang
+	keys   keyMap
+	help   help.Model
+	st     styles
+	steps  []*steps.Step
+	sel    int
+	width  int
+	height int
+
+	panes   map[string]*term.Pane
+	procs   *procTable
+	focus   int
+	scroll  map[string]int
+	syncSet map[string]bool
+	input   bool
+	zoom    bool
+	view    string // "", "help", "topology", "diag"
+
+	phase    phase
+	cancel   context.CancelFunc
+	events   chan walk.Event
+	verdicts map[string]*check.Result
+	lost     map[string]string
+	diag     map[string]string
+	report   *walk.StepReport
+	err      string
+	confirm  string // "run" (first run's host list) or "quit"
+	agreed   bool
+	frame    int
+}
+
+// procTable holds the running processes a learner can type into.
+type procTable struct {
+	mu sync.Mutex
+	m  map[string]remote.Process
+}
+
+func (t *procTable) set(host string, p remote.Process) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if p == nil {
+		delete(t.m, host)
+		return
+	}
+	t.m[host] = p
+}
+
+func (t *procTable) get(host string) remote.Process {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.m[host]
+}
+
+type tickMsg time.Time
+type stepDoneMsg struct {
+	rep walk.StepReport
+	err error
+}
+
+// New builds the model; it resumes at the first step not yet done.
+func New(o Options) *Model {
+	m := &Model{opt: o, lang: o.Lang, help: help.New(), st: newStyles(o.NoColor),
+		panes: map[string]*term.Pane{}, procs: &procTable{m: map[string]remote.Process{}}, scroll: map[string]int{},
+		syncSet: map[string]bool{}, events: make(chan walk.Event, 4096),
+		verdicts: map[string]*check.Result{}, lost: map[string]string{}, diag: map[string]string{}}
+	m.keys = newKeys(m.lang, o.Rehearsal)
+	m.steps = o.Track.Steps()
+	m.sel = m.resumeAt()
+	o.Walker.SetEmit(m.emit)
+	if e, ok := o.Walker.(*walk.Engine); ok {
+		e.OnStart = m.procs.set
+	}
+	m.width, m.height = 120, 40
+	return m
+}
+
+// resumeAt is the first step that is not done on all its hosts.
+func (m *Model) resumeAt() int {
+	if m.opt.Progress == nil {
+		return 0
+	}
+	for i, s := range m.steps {
+		hosts, _ := m.opt.Walker.Select(s.Targets, nil)
+		for _, h := range hosts {
+			if !m.opt.Progress.Get(s.ID, h.Name).Status.OK() {
+				return i
+			}
+		}
+	}
+	return 0
+}
+
+// emit receives engine events from any goroutine. Output goes straight into
+// the pane's terminal (no message per chunk); the rest is queued for Update.
+func (m *Model) emit(ev walk.Event) {
+	if ev.Kind == walk.EvOutput {
+		m.pane(ev.Host).Write(ev.Data)
+		return
+	}
+	m.events <- ev
+}
+
+func (m *Model) pane(host string) *term.Pane {
+	p, ok := m.panes[host]
+	if !ok {
+		p = term.New(80, 10)
+		m.panes[host] = p
+	}
+	return p
+}
+
+// Init starts the refresh tick.
+func (m *Model) Init() tea.Cmd { return tick() }
+
+const frame = 33 * time.Millisecond // ~30 frames a second is plenty for panes
+
+func tick() tea.Cmd { return tea.Tick(frame, func(t time.Time) tea.Msg { return tickMsg(t) }) }
+
+func (m *Model) current() *steps.Step { return m.steps[m.sel] }
+
+// hosts are the panes shown: the current step's hosts, and its check's.
+func (m *Model) hosts() []string {
+	s := m.current()
+	var out []string
+	seen := map[string]bool{}
+	add := func(sel []string) {
+		hs, _ := m.opt.Walker.Select(sel, nil)
+		for _, h := range hs {
+			if !seen[h.Name] {
+				seen[h.Name] = true
+				out = append(out, h.Name)
+			}
+		}
+	}
+	add(s.Targets)
+	if s.Check != nil && len(s.Check.On) > 0 {
+		add(s.Check.On)
+	}
+	return out
+}
+
+func (m *Model) focused() string {
+	hs := m.hosts()
+	if len(hs) == 0 {
+		return ""
+	}
+	return hs[min(m.focus, len(hs)-1)]
+}
+
+// Update handles a message.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.help.SetWidth(msg.Width)
+		return m, nil
+	case tickMsg:
+		m.drain()
+		m.frame++
+		return m, tick()
+	case stepDoneMsg:
+		m.drain()
+		m.phase = done
+		m.cancel = nil
+		if msg.err != nil {
+			m.err = msg.err.Error()
+		}
+		m.report = &msg.rep
+		return m, nil
+	case tea.PasteMsg:
+		if m.input {
+			m.typeInto(msg.Content)
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		return m.key(msg)
+	}
+	return m, nil
+}
+
+// drain applies queued engine events.
+func (m *Model) drain() {
+	for {
+		select {
+		case ev := <-m.events:
+			switch ev.Kind {
+			case walk.EvCheckVerdict:
+				m.verdicts[ev.Host] = ev.Result
+			case walk.EvHostLost:
+				m.lost[ev.Host] = ev.Err
+				m.pane(ev.Host).WriteString("\r\n\x1b[31m" + ev.Err + "\x1b[0m\r\n")
+			case walk.EvDiagnostic:
+				m.diag[ev.Host] += "$ " + ev.Command + "\n" + ev.Text + "\n"
+			case walk.EvSkipped:
+				m.pane(ev.Host).WriteString("\x1b[33m" + m.skipText(ev.Reason) + "\x1b[0m\r\n")
+			}
+		default:
+			return
+		}
+	}
+}
+
+func (m *Model) skipText(reason string) string {
+	if reason == "manual" {
+		return locales.Msg(m.lang, "ui.skipped_manual")
+	}
+	return locales.Msg(m.lang, "ui.skipped_done")
+}
+
+func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := msg.String()
+	if m.confirm != "" {
+		return m.answer(k)
+	}
+	if m.input {
+		if k == "esc" {
+			m.input = false
+			return m, nil
+		}
+		m.typeInto(keyBytes(msg))
+		return m, nil
+	}
+	if m.view == "help" && k != "?" && k != "q" {
+		m.view = ""
+	}
+	switch {
+	case key.Matches(msg, m.keys.Quit):
+		if m.phase == running {
+			m.confirm = "quit"
+			return m, nil
+		}
+		return m, tea.Quit
+	case key.Matches(msg, m.keys.Up):
+		if m.phase != running && m.sel > 0 {
+			m.move(m.sel - 1)
+		}
+	case key.Matches(msg, m.keys.Down):
+		if m.phase != running && m.sel < len(m.steps)-1 {
+			m.move(m.sel + 1)
+		}
+	case key.Matches(msg, m.keys.Next):
+		if m.phase != running && m.sel < len(m.steps)-1 && m.stepOK() {
+			m.move(m.sel + 1)
+		}
+	case key.Matches(msg, m.keys.Run):
+		if m.phase == running {
+			return m, nil
+		}
+		if !m.agreed && !m.opt.Rehearsal {
+			m.confirm = "run"
+			return m, nil
+		}
+		return m, m.start(false)
+	case key.Matches(msg, m.keys.Verify):
+		if m.phase != running && m.current().Check != nil {
+			return m, m.start(true)
+		}
+	case key.Matches(msg, m.keys.Fail):
+		if m.opt.Rehearsal && m.phase != running && m.current().Check != nil {
+			if r, ok := m.opt.Walker.(*walk.Rehearsal); ok {
+				r.Fail = true
+			}
+			return m, m.start(false)
+		}
+	case key.Matches(msg, m.keys.Skip):
+		if m.phase != running && m.opt.Progress != nil {
+			for _, h := range m.hosts() {
+				m.opt.Progress.Set(m.current().ID, h, walk.HostState{Status: walk.Skipped, Note: "skipped by the learner"})
+			}
+			if m.sel < len(m.steps)-1 {
+				m.move(m.sel + 1)
+			}
+		}
+	case key.Matches(msg, m.keys.Diag):
+		m.toggleView("diag")
+	case key.Matches(msg, m.keys.Topology):
+		m.toggleView("topology")
+	case key.Matches(msg, m.keys.Help):
+		m.toggleView("help")
+	case key.Matches(msg, m.keys.Shell):
+		return m, m.openShell()
+	case key.Matches(msg, m.keys.Focus):
+		n := len(m.hosts())
+		if n > 0 {
+			if k == "shift+tab" {
+				m.focus = (m.focus + n - 1) % n
+			} else {
+				m.focus = (m.focus + 1) % n
+			}
+		}
+	case key.Matches(msg, m.keys.Input):
+		m.input = true
+	case key.Matches(msg, m.keys.SyncAll):
+		hs := m.hosts()
+		all := len(m.syncSet) == len(hs)
+		m.syncSet = map[string]bool{}
+		if !all {
+			for _, h := range hs {
+				m.syncSet[h] = true
+			}
+		}
+	case key.Matches(msg, m.keys.SyncOne):
+		hs := m.hosts()
+		i := int(k[0] - '1')
+		if i < len(hs) {
+			if m.syncSet[hs[i]] {
+				delete(m.syncSet, hs[i])
+			} else {
+				m.syncSet[hs[i]] = true
+			}
+		}
+	case key.Matches(msg, m.keys.Zoom):
+		m.zoom = !m.zoom
+	case key.Matches(msg, m.keys.Lang):
+		m.lang = m.lang.Next()
+		m.keys = newKeys(m.lang, m.opt.Rehearsal)
+	case key.Matches(msg, m.keys.ScrollUp):
+		h := m.focused()
+		m.scroll[h] = min(m.scroll[h]+5, m.pane(h).ScrollbackLen())
+	case key.Matches(msg, m.keys.ScrollDown):
+		h := m.focused()
+		m.scroll[h] = max(m.scroll[h]-5, 0)
+	}
+	return m, nil
+}
+
+func (m *Model) toggleView(v string) {
+	if m.view == v {
+		m.view = ""
+	} else {
+		m.view = v
+	}
+}
+
+func (m *Model) answer(k string) (tea.Model, tea.Cmd) {
+	what := m.confirm
+	m.confirm = ""
+	yes := k == "y" || k == "enter"
+	switch {
+	case what == "quit" && yes:
+		if m.cancel != nil {
+			m.cancel()
+		}
+		return m, tea.Quit
+	case what == "run" && yes:
+		m.agreed = true
+		return m, m.start(false)
+	}
+	return m, nil
+}
+
+// move selects another step; the verdicts shown belong to the old one.
+func (m *Model) move(i int) {
+	m.sel = i
+	m.phase = idle
+	m.focus = 0
+	m.report = nil
+	m.err = ""
+	m.verdicts = map[string]*check.Result{}
+	m.lost = map[string]string{}
+	m.diag = map[string]string{}
+	m.syncSet = map[string]bool{}
+	if m.view == "diag" {
+		m.view = ""
+	}
+}
+
+// stepOK: the current step passed (or was done or skipped) on all its hosts.
+func (m *Model) stepOK() bool {
+	if m.opt.Progress == nil {
+		return true
+	}
+	for _, h := range m.hosts() {
+		if !m.opt.Progress.Get(m.current().ID, h).Status.OK() {
+			return false
+		}
+	}
+	return true
+}
+
+// start runs (or verifies) the current step in the background.
+func (m *Model) start(verifyOnly bool) tea.Cmd {
+	s := m.current()
+	m.phase = running
+	m.report = nil
+	m.err = ""
+	m.verdicts = map[string]*check.Result{}
+	m.lost = map[string]string{}
+	m.diag = map[string]string{}
+	m.layoutPanes() // size the terminals (and so the PTYs) before output arrives
+	ctx, cancel := context.WithCancel(context.Background())
+	m.cancel = cancel
+	w := m.opt.Walker
+	return func() tea.Msg {
+		var rep walk.StepReport
+		var err error
+		if verifyOnly {
+			rep, err = w.Verify(ctx, s, nil)
+		} else {
+			rep, err = w.Run(ctx, s, nil)
+		}
+		return stepDoneMsg{rep: rep, err: err}
+	}
+}
+
+// typeInto sends keystrokes to the focused pane's process, or to every pane
+// of the synchronized set.
+func (m *Model) typeInto(s string) {
+	targets := []string{m.focused()}
+	if len(m.syncSet) > 0 {
+		targets = targets[:0]
+		for _, h := range m.hosts() {
+			if m.syncSet[h] {
+				targets = append(targets, h)
+			}
+		}
+	}
+	for _, h := range targets {
+		if p := m.procs.get(h); p != nil {
+			p.Write([]byte(s))
+		}
+	}
+}
+
+// openShell starts an interactive shell on the focused host, in its pane.
+func (m *Model) openShell() tea.Cmd {
+	if m.opt.Shell == nil || m.phase == running {
+		return nil
+	}
+	h := m.focused()
+	pane := m.pane(h)
+	cols, rows := pane.Size()
+	m.input = true
+	shell := m.opt.Shell
+	procs := m.procs
+	return func() tea.Msg {
+		p, err := shell(context.Background(), h, cols, rows, pane)
+		if err != nil {
+			pane.WriteString("\r\n" + err.Error() + "\r\n")
+			return nil
+		}
+		procs.set(h, p)
+		pane.ReplyTo(p)
+		go func() {
+			p.Wait()
+			procs.set(h, nil)
+			pane.ReplyTo(nil)
+		}()
+		return nil
+	}
+}
+
+// keyBytes is what a terminal sends for a key.
+func keyBytes(k tea.KeyPressMsg) string {
+	switch k.String() {
+	case "enter":
+		return "\r"
+	case "backspace":
+		return "\x7f"
+	case "tab":
+		return "\t"
+	case "up":
+		return "\x1b[A"
+	case "down":
+		return "\x1b[B"
+	case "right":
+		return "\x1b[C"
+	case "left":
+		return "\x1b[D"
+	case "space":
+		return " "
+	}
+	if s := k.String(); strings.HasPrefix(s, "ctrl+") && len(s) == 6 {
+		return string(rune(s[5] - 'a' + 1)) // ctrl+c = 0x03 ...
+	}
+	return k.Text
+}
+
+// layoutPanes sizes every visible pane's terminal as the screen will show
+// it, so a command's PTY starts at the right size.
+func (m *Model) layoutPanes() { _ = m.render() }

@@ -1,0 +1,590 @@
+package tui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"hardway/locales"
+	"hardway/steps"
+	"hardway/walk"
+)
+
+// styles are the few the UI uses; with NO_COLOR every one renders plain.
+type styles struct {
+	bold, dim, accent, ok, bad, warn, focus, banner lipgloss.Style
+}
+
+func newStyles(noColor bool) styles {
+	if noColor {
+		p := lipgloss.NewStyle()
+		return styles{p, p, p, p, p, p, p.Reverse(true), p.Reverse(true)}
+	}
+	s := lipgloss.NewStyle()
+	return styles{
+		bold: s.Bold(true), dim: s.Faint(true), accent: s.Foreground(lipgloss.Color("6")),
+		ok: s.Foreground(lipgloss.Color("2")), bad: s.Foreground(lipgloss.Color("1")), warn: s.Foreground(lipgloss.Color("3")),
+		focus: s.Foreground(lipgloss.Color("6")).Bold(true), banner: s.Background(lipgloss.Color("3")).Foreground(lipgloss.Color("0")),
+	}
+}
+
+func (m *Model) t(key string, args ...string) string { return locales.Msg(m.lang, key, args...) }
+
+// View renders the screen.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	return v
+}
+
+// render is the whole screen as text, exactly width x height.
+func (m *Model) render() string {
+	w, h := max(m.width, 40), max(m.height, 12)
+	var top []string
+	top = append(top, m.header(w))
+	if m.opt.Rehearsal {
+		top = append(top, fit(m.st.banner.Render(" "+m.t("tui.rehearsal_banner")+" "), w))
+	}
+	footer := m.footer(w)
+	bodyH := h - len(top) - 1
+	var body []string
+	if m.zoom && m.view == "" {
+		body = m.panesArea(w, bodyH)
+	} else {
+		listW := clamp(w/4, 22, 36)
+		left := m.stepList(listW, bodyH)
+		right := m.rightColumn(w-listW-1, bodyH)
+		for i := 0; i < bodyH; i++ {
+			body = append(body, fit(left[i], listW)+" "+right[i])
+		}
+	}
+	lines := append(top, body...)
+	lines = append(lines, footer)
+	for i := range lines {
+		lines[i] = fit(lines[i], w)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
+
+// fit pads or cuts a line to exactly w columns.
+func fit(s string, w int) string {
+	if ansi.StringWidth(s) > w {
+		s = ansi.Truncate(s, w, "…")
+	}
+	if pad := w - ansi.StringWidth(s); pad > 0 {
+		s += strings.Repeat(" ", pad)
+	}
+	return s
+}
+
+func (m *Model) header(w int) string {
+	s := m.current()
+	ctitle, _ := s.Chapter.Title(m.lang)
+	n, total := 0, len(s.Chapter.Steps)
+	for i, x := range s.Chapter.Steps {
+		if x == s {
+			n = i + 1
+		}
+	}
+	mode := m.t("tui.mode_live")
+	if m.opt.Rehearsal {
+		mode = m.t("tui.mode_rehearsal")
+	}
+	parts := []string{m.st.bold.Render("hardway"), m.opt.Track.ID + " " + m.opt.Track.Version, ctitle,
+		m.t("ui.step_n_of_m", fmt.Sprint(n), fmt.Sprint(total)), m.lang.Name(), mode}
+	return fit(strings.Join(parts, m.st.dim.Render(" · ")), w)
+}
+
+func (m *Model) footer(w int) string {
+	if m.input {
+		return fit(m.st.warn.Render(m.t("tui.input_mode", strings.Join(m.inputTargets(), ", "))), w)
+	}
+	m.help.SetWidth(w)
+	if m.view == "help" {
+		return fit(m.help.ShortHelpView(m.keys.ShortHelp()), w)
+	}
+	return fit(m.help.View(m.keys), w)
+}
+
+func (m *Model) inputTargets() []string {
+	if len(m.syncSet) == 0 {
+		return []string{m.focused()}
+	}
+	var out []string
+	for _, h := range m.hosts() {
+		if m.syncSet[h] {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// stepList shows the chapters, the current chapter's steps with their state
+// and one dot per host.
+func (m *Model) stepList(w, h int) []string {
+	var lines []string
+	cur := m.current().Chapter
+	curLine := 0
+	for _, ch := range m.opt.Track.Chapters {
+		title, _ := ch.Title(m.lang)
+		num, _, _ := strings.Cut(ch.Slug, "-")
+		label := num + " " + title
+		if len(ch.Steps) == 0 {
+			lines = append(lines, m.st.dim.Render(fit(label, w)))
+			continue
+		}
+		if ch != cur {
+			lines = append(lines, fit(label, w))
+			continue
+		}
+		lines = append(lines, m.st.bold.Render(fit(label, w)))
+		for _, s := range ch.Steps {
+			mark, dots := m.stepMark(s)
+			line := mark + " " + s.Slug
+			line = fit(line, max(w-ansi.StringWidth(dots)-1, 4)) + " " + dots
+			if s == m.current() {
+				curLine = len(lines)
+				line = m.st.focus.Render(line)
+			}
+			lines = append(lines, line)
+		}
+	}
+	// Keep the current step in view.
+	start := 0
+	if curLine >= h {
+		start = curLine - h/2
+	}
+	out := make([]string, h)
+	for i := range out {
+		if start+i < len(lines) {
+			out[i] = fit(lines[start+i], w)
+		} else {
+			out[i] = strings.Repeat(" ", w)
+		}
+	}
+	return out
+}
+
+// stepMark is a step's state (passed ✓, failed ✗, skipped ↷, current ▸,
+// not run ·) and a dot per host coloured by its state there.
+func (m *Model) stepMark(s *steps.Step) (string, string) {
+	hosts, _ := m.opt.Walker.Select(s.Targets, nil)
+	var dots strings.Builder
+	all, any, failed, skipped := true, false, false, false
+	for _, h := range hosts {
+		st := walk.NotRun
+		if m.opt.Progress != nil {
+			st = m.opt.Progress.Get(s.ID, h.Name).Status
+		}
+		switch st {
+		case walk.Passed, walk.Done:
+			dots.WriteString(m.st.ok.Render("●"))
+			any = true
+		case walk.Skipped:
+			dots.WriteString(m.st.warn.Render("●"))
+			any, skipped = true, true
+		case walk.Failed, walk.Unreachable:
+			dots.WriteString(m.st.bad.Render("●"))
+			all, failed = false, true
+		default:
+			dots.WriteString(m.st.dim.Render("○"))
+			all = false
+		}
+	}
+	mark := m.st.dim.Render("·")
+	switch {
+	case failed:
+		mark = m.st.bad.Render("✗")
+	case all && any && skipped:
+		mark = m.st.warn.Render("↷")
+	case all && any:
+		mark = m.st.ok.Render("✓")
+	}
+	if s == m.current() && mark == m.st.dim.Render("·") {
+		mark = "▸"
+	}
+	return mark, dots.String()
+}
+
+// rightColumn: the explanation, the command box, the status, the panes.
+func (m *Model) rightColumn(w, h int) []string {
+	s := m.current()
+	p, fb := s.Text(m.lang)
+	title := p.Title
+	if fb {
+		title += " " + m.t("ui.fallback", m.lang.Name())
+	}
+	proseLines := wrapText(p.Body, w-2)
+	commandLines := m.commandLines(w - 2)
+	status := m.statusLines(w)
+	// Share the height: panes first get at least 8 rows (or what is left).
+	proseH := min(len(proseLines)+2, max(4, h/4))
+	cmdH := min(len(commandLines)+2, max(4, h/4))
+	paneH := h - proseH - cmdH - len(status)
+	if paneH < 8 {
+		proseH = max(3, proseH-(8-paneH))
+		paneH = h - proseH - cmdH - len(status)
+	}
+	if paneH < 5 {
+		cmdH = max(3, cmdH-(5-paneH))
+		paneH = h - proseH - cmdH - len(status)
+	}
+	var out []string
+	out = append(out, box(m.st.bold.Render(title), proseLines, w, proseH, m.st.dim)...)
+	out = append(out, box(m.t("tui.command"), commandLines, w, cmdH, m.st.dim)...)
+	out = append(out, status...)
+	switch m.view {
+	case "help":
+		out = append(out, m.helpArea(w, paneH)...)
+	case "topology":
+		out = append(out, m.topologyArea(w, paneH)...)
+	case "diag":
+		out = append(out, m.diagArea(w, paneH)...)
+	default:
+		out = append(out, m.panesArea(w, paneH)...)
+	}
+	for len(out) < h {
+		out = append(out, "")
+	}
+	return out[:h]
+}
+
+func wrapText(text string, w int) []string {
+	if w < 4 {
+		return nil
+	}
+	var out []string
+	for _, para := range strings.Split(strings.TrimSpace(text), "\n\n") {
+		para = strings.Join(strings.Fields(para), " ")
+		if para == "" {
+			continue
+		}
+		if len(out) > 0 {
+			out = append(out, "")
+		}
+		out = append(out, strings.Split(ansi.Wrap(para, w, ""), "\n")...)
+	}
+	return out
+}
+
+// commandLines: the hosts it runs on, the exact command, and what it carries.
+func (m *Model) commandLines(w int) []string {
+	s := m.current()
+	hosts := m.hosts()
+	lines := []string{m.st.bold.Render(m.t("ui.runs_on")) + " " + strings.Join(hosts, ", ")}
+	if s.Manual {
+		lines = append(lines, m.st.warn.Render(m.t("ui.manual_note")))
+	}
+	first := ""
+	if len(hosts) > 0 {
+		first = hosts[0]
+	}
+	vars := m.opt.Vars
+	if th, ok := m.opt.Track.Host(first); ok {
+		vars = vars.ForHost(th)
+	}
+	cmds := s.Commands
+	if len(cmds) == 0 && s.Check != nil {
+		cmds = []string{s.Check.Run}
+	}
+	for _, c := range cmds {
+		r, err := steps.Render(c, vars)
+		if err != nil {
+			r = c
+		}
+		for _, l := range strings.Split(strings.TrimRight(r, "\n"), "\n") {
+			lines = append(lines, m.st.accent.Render(ansi.Truncate(l, w, "…")))
+		}
+	}
+	if carried := m.opt.Track.Carried(s); len(carried) > 0 {
+		var names []string
+		for _, c := range carried {
+			names = append(names, c.Name)
+		}
+		lines = append(lines, m.st.dim.Render(m.t("ui.carries")+" "+strings.Join(names, ", ")))
+	}
+	if len(s.Defines) > 0 {
+		lines = append(lines, m.st.dim.Render(m.t("ui.defines")+" "+strings.Join(s.Defines, ", ")))
+	}
+	return lines
+}
+
+var spinner = []string{"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"}
+
+// statusLines: what is happening, the verdict per host, and on failure the
+// reason and the step's hint, with what the learner can do next.
+func (m *Model) statusLines(w int) []string {
+	var out []string
+	switch {
+	case m.confirm == "run":
+		out = append(out, m.st.warn.Render(m.t("tui.confirm_run", strings.Join(m.hosts(), ", "))))
+	case m.confirm == "quit":
+		out = append(out, m.st.warn.Render(m.t("tui.confirm_quit")))
+	case m.phase == running:
+		out = append(out, m.st.accent.Render(spinner[m.frame%len(spinner)]+" "+m.t("tui.running")))
+	case m.err != "":
+		out = append(out, m.st.bad.Render(m.err))
+	case m.phase == done && m.report != nil:
+		if m.report.OK() {
+			out = append(out, m.st.ok.Render("✓ "+m.t("tui.passed")))
+		} else {
+			out = append(out, m.st.bad.Render("✗ "+m.t("tui.failed")))
+			for _, h := range m.hosts() {
+				if e, ok := m.lost[h]; ok {
+					out = append(out, m.st.bad.Render("  "+h+": "+e))
+					continue
+				}
+				r := m.verdicts[h]
+				if r == nil || r.Pass {
+					continue
+				}
+				for _, it := range r.Failures() {
+					out = append(out, "  "+m.st.bold.Render(h)+" "+it.Subject+": "+locales.Reason(m.lang, string(it.Reason.Code), it.Reason.Args...))
+				}
+			}
+			if p, _ := m.current().Text(m.lang); p.Hint != "" {
+				hint := wrapText(p.Hint, w-2)
+				out = append(out, m.st.warn.Render(m.t("ui.hint")))
+				out = append(out, hint[:min(len(hint), 4)]...)
+			}
+			out = append(out, m.st.dim.Render(m.t("tui.failed_keys")))
+		}
+	}
+	for i := range out {
+		out[i] = fit(out[i], w)
+	}
+	return out
+}
+
+// box draws a rounded box of exactly w x h with a title.
+func box(title string, lines []string, w, h int, border lipgloss.Style) []string {
+	if h < 2 {
+		return nil
+	}
+	inner := w - 2
+	titleW := ansi.StringWidth(title)
+	if titleW > inner-2 {
+		title = ansi.Truncate(title, inner-2, "…")
+		titleW = ansi.StringWidth(title)
+	}
+	top := border.Render("╭─") + title + border.Render(strings.Repeat("─", max(inner-1-titleW, 0))+"╮")
+	out := []string{top}
+	for i := 0; i < h-2; i++ {
+		l := ""
+		if i < len(lines) {
+			l = lines[i]
+		}
+		out = append(out, border.Render("│")+fit(l, inner)+border.Render("│"))
+	}
+	out = append(out, border.Render("╰"+strings.Repeat("─", inner)+"╯"))
+	return out
+}
+
+// panesArea lays the host panes out in a grid; with more hosts than fit,
+// the focused pane is large and the others are one-line status rows.
+func (m *Model) panesArea(w, h int) []string {
+	hosts := m.hosts()
+	if len(hosts) == 0 || h < 3 {
+		return nil
+	}
+	focus := m.focused()
+	if m.zoom {
+		return m.paneBox(focus, w, h, true)
+	}
+	cols, rows, ok := grid(len(hosts), w, h)
+	if !ok {
+		// The focused pane takes the room; the others get a line each.
+		var out []string
+		for _, hst := range hosts {
+			if hst != focus {
+				out = append(out, fit(m.paneTitle(hst, false)+"  "+m.st.dim.Render(lastLine(m.pane(hst))), w))
+			}
+		}
+		return append(m.paneBox(focus, w, h-len(out), true), out...)
+	}
+	cellW, cellH := w/cols, h/rows
+	out := make([]string, h)
+	for r := 0; r < rows; r++ {
+		for c := 0; c < cols; c++ {
+			i := r*cols + c
+			bw := cellW
+			if c == cols-1 {
+				bw = w - cellW*(cols-1)
+			}
+			var b []string
+			if i < len(hosts) {
+				b = m.paneBox(hosts[i], bw, cellH, hosts[i] == focus)
+			} else {
+				b = make([]string, cellH)
+				for j := range b {
+					b[j] = strings.Repeat(" ", bw)
+				}
+			}
+			for j, l := range b {
+				out[r*cellH+j] += l
+			}
+		}
+	}
+	return out
+}
+
+// grid picks columns and rows for n panes: each at least 24 wide and 5 high.
+func grid(n, w, h int) (cols, rows int, ok bool) {
+	best := -1
+	for c := 1; c <= n; c++ {
+		r := (n + c - 1) / c
+		pw, ph := w/c, h/r
+		if pw < 24 || ph < 5 {
+			continue
+		}
+		// Prefer panes whose shape is closest to a terminal's (about 3:1).
+		score := min(pw, ph*3)
+		if score > best {
+			best, cols, rows = score, c, r
+		}
+	}
+	return cols, rows, best >= 0
+}
+
+func (m *Model) paneTitle(host string, focused bool) string {
+	t := host
+	if r := m.verdicts[host]; r != nil {
+		if r.Pass {
+			t += " " + m.st.ok.Render("✓")
+		} else {
+			t += " " + m.st.bad.Render("✗")
+		}
+	}
+	if _, lost := m.lost[host]; lost {
+		t += " " + m.st.bad.Render("⚠")
+	}
+	if m.syncSet[host] {
+		t += " " + m.st.warn.Render("⇄")
+	}
+	if focused {
+		t = m.st.focus.Render("▶ " + t)
+		if m.input {
+			t += " " + m.st.warn.Render("✎")
+		}
+	}
+	if off := m.scroll[host]; off > 0 {
+		t += " " + m.st.dim.Render(fmt.Sprintf("↑%d", off))
+	}
+	return t
+}
+
+// paneBox sizes the host's terminal to the box (and its PTY with it) and draws it.
+func (m *Model) paneBox(host string, w, h int, focused bool) []string {
+	p := m.pane(host)
+	cols, rows := max(w-2, 1), max(h-2, 1)
+	p.Resize(cols, rows)
+	if proc := m.procs.get(host); proc != nil {
+		proc.Resize(cols, rows)
+	}
+	border := m.st.dim
+	if focused {
+		border = m.st.focus
+	}
+	if m.syncSet[host] {
+		border = m.st.warn
+	}
+	lines := strings.Split(p.View(m.scroll[host]), "\n")
+	return box(" "+m.paneTitle(host, focused)+" ", lines, w, h, border)
+}
+
+func lastLine(p interface{ String() string }) string {
+	ls := strings.Split(strings.TrimRight(p.String(), "\n "), "\n")
+	for i := len(ls) - 1; i >= 0; i-- {
+		if t := strings.TrimSpace(ls[i]); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+// topologyArea draws the lab: hosts grouped by role, with their connection
+// state and the current step's verdict.
+func (m *Model) topologyArea(w, h int) []string {
+	byRole := map[string][]string{}
+	var roles []string
+	for _, hst := range m.opt.Track.Hosts {
+		role := strings.Join(hst.Roles, ",")
+		if _, ok := byRole[role]; !ok {
+			roles = append(roles, role)
+		}
+		byRole[role] = append(byRole[role], hst.Name)
+	}
+	sort.SliceStable(roles, func(i, j int) bool { return roleOrder(roles[i]) < roleOrder(roles[j]) })
+	var lines []string
+	for _, role := range roles {
+		lines = append(lines, m.st.bold.Render(role))
+		var cells []string
+		for _, name := range byRole[role] {
+			state := m.t("tui.rehearsal_host")
+			if m.opt.HostState != nil {
+				state = m.opt.HostState(name)
+			}
+			verdict := m.st.dim.Render("·")
+			if m.opt.Progress != nil {
+				switch m.opt.Progress.Get(m.current().ID, name).Status {
+				case walk.Passed, walk.Done:
+					verdict = m.st.ok.Render("✓")
+				case walk.Failed, walk.Unreachable:
+					verdict = m.st.bad.Render("✗")
+				case walk.Skipped:
+					verdict = m.st.warn.Render("↷")
+				}
+			}
+			cells = append(cells, "["+name+" "+verdict+" "+m.st.dim.Render(state)+"]")
+		}
+		lines = append(lines, "  "+strings.Join(cells, " "))
+		lines = append(lines, "")
+	}
+	return box(" "+m.t("tui.topology")+" ", lines, w, h, m.st.dim)
+}
+
+func roleOrder(r string) int {
+	switch {
+	case strings.Contains(r, "workstation"), strings.Contains(r, "jumpbox"):
+		return 0
+	case strings.Contains(r, "lb"), strings.Contains(r, "load"):
+		return 1
+	case strings.Contains(r, "controller"), strings.Contains(r, "server"):
+		return 2
+	}
+	return 3
+}
+
+func (m *Model) diagArea(w, h int) []string {
+	var lines []string
+	for _, hst := range m.hosts() {
+		if d := m.diag[hst]; d != "" {
+			lines = append(lines, m.st.bold.Render(hst))
+			for _, l := range strings.Split(strings.TrimRight(d, "\n"), "\n") {
+				lines = append(lines, "  "+l)
+			}
+		}
+	}
+	if len(lines) == 0 {
+		lines = []string{m.st.dim.Render(m.t("tui.no_diagnostics"))}
+	}
+	return box(" "+m.t("ui.diagnostics")+" ", lines, w, h, m.st.dim)
+}
+
+func (m *Model) helpArea(w, h int) []string {
+	var lines []string
+	for _, group := range m.keys.FullHelp() {
+		for _, b := range group {
+			if b.Enabled() {
+				lines = append(lines, fmt.Sprintf("%-10s %s", b.Help().Key, b.Help().Desc))
+			}
+		}
+	}
+	return box(" "+m.t("key.help")+" ", lines, w, h, m.st.dim)
+}
