@@ -154,6 +154,7 @@ func (e *Engine) Run(ctx context.Context, s *steps.Step, only []string) (StepRep
 		for _, h := range hosts {
 			e.emit(Event{Kind: EvSkipped, Step: s.ID, Host: h.Name, Reason: "manual"})
 			rep.Hosts = append(rep.Hosts, HostReport{Host: h.Name, Status: Skipped})
+			e.record(s.ID, h.Name, HostState{Status: Skipped, Note: "done by hardway"})
 		}
 		return rep, nil
 	}

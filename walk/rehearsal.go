@@ -84,6 +84,7 @@ func (r *Rehearsal) Run(ctx context.Context, s *steps.Step, only []string) (Step
 		if s.Manual {
 			r.emit(Event{Kind: EvSkipped, Step: s.ID, Host: h.Name, Reason: "manual"})
 			rep.Hosts = append(rep.Hosts, HostReport{Host: h.Name, Status: Skipped})
+			r.record(s.ID, h.Name, Skipped)
 			continue
 		}
 		vars := r.Vars.ForHost(h)
