@@ -10,9 +10,9 @@ import (
 // locale catalog so the footer follows the learner's language.
 type keyMap struct {
 	Up, Down, Run, Verify, Next, Skip, Fail, Diag, Shell key.Binding
-	Focus, Input, SyncAll, SyncOne, Zoom, Lang, Topology    key.Binding
-	ScrollUp, ScrollDown, Help, Quit                        key.Binding
-	rehearsal                                               bool
+	Focus, Input, SyncAll, SyncOne, Zoom, Lang, Topology key.Binding
+	ScrollUp, ScrollDown, Help, Quit                     key.Binding
+	rehearsal                                            bool
 }
 
 func newKeys(l locales.Lang, rehearsal bool) keyMap {

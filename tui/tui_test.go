@@ -188,11 +188,15 @@ type fakeProc struct {
 	got strings.Builder
 }
 
-func (f *fakeProc) Write(b []byte) (int, error) { f.mu.Lock(); defer f.mu.Unlock(); return f.got.Write(b) }
-func (f *fakeProc) Resize(int, int) error       { return nil }
-func (f *fakeProc) Interrupt()                  {}
-func (f *fakeProc) Wait() remote.Result         { return remote.Result{} }
-func (f *fakeProc) typed() string               { f.mu.Lock(); defer f.mu.Unlock(); return f.got.String() }
+func (f *fakeProc) Write(b []byte) (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.got.Write(b)
+}
+func (f *fakeProc) Resize(int, int) error { return nil }
+func (f *fakeProc) Interrupt()            {}
+func (f *fakeProc) Wait() remote.Result   { return remote.Result{} }
+func (f *fakeProc) typed() string         { f.mu.Lock(); defer f.mu.Unlock(); return f.got.String() }
 
 func TestSynchronizedInputToASubset(t *testing.T) {
 	m := rehearsalModel(t, locales.EN, 120, 40)
