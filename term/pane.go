@@ -19,17 +19,48 @@ const DefaultScrollback = 10000
 
 // Pane is one terminal. Write may be called from any goroutine.
 type Pane struct {
-	mu    sync.Mutex
-	emu   *vt.Emulator
-	dirty atomic.Bool
-	reply atomic.Pointer[io.Writer]
-	bytes atomic.Int64
+	mu      sync.Mutex
+	emu     *vt.Emulator
+	shot    atomic.Pointer[string] // the last rendered screen
+	size    atomic.Uint64          // cols<<32 | rows, read without the lock
+	stale   atomic.Bool            // written since the last snapshot
+	history history
+	dirty   atomic.Bool
+	reply   atomic.Pointer[io.Writer]
+	bytes   atomic.Int64
 }
+
+// history keeps the lines that scrolled off, as rendered text: a few dozen
+// bytes a line instead of the emulator's ~100 bytes a cell.
+type history struct {
+	lines []string // a ring of at most max lines
+	start int
+	max   int
+}
+
+func (h *history) push(s string) {
+	if len(h.lines) < h.max {
+		h.lines = append(h.lines, s)
+		return
+	}
+	h.lines[h.start] = s
+	h.start = (h.start + 1) % h.max
+}
+
+func (h *history) len() int { return len(h.lines) }
+
+// at returns line i, 0 being the oldest.
+func (h *history) at(i int) string { return h.lines[(h.start+i)%len(h.lines)] }
+
+// drainLimit bounds the emulator's own scrollback between two writes; its
+// lines move into the pane's history after every write.
+const drainLimit = 4096
 
 // New returns a pane of cols x rows.
 func New(cols, rows int) *Pane {
-	p := &Pane{emu: vt.NewEmulator(max(cols, 1), max(rows, 1))}
-	p.emu.SetScrollbackSize(DefaultScrollback)
+	p := &Pane{emu: vt.NewEmulator(max(cols, 1), max(rows, 1)), history: history{max: DefaultScrollback}}
+	p.size.Store(uint64(max(cols, 1))<<32 | uint64(max(rows, 1)))
+	p.emu.SetScrollbackSize(drainLimit)
 	// The emulator answers queries (cursor position, device attributes)
 	// through a pipe that must be drained, or writing a query blocks.
 	go p.drainReplies()
@@ -65,10 +96,32 @@ func (p *Pane) ReplyTo(w io.Writer) {
 func (p *Pane) Write(b []byte) (int, error) {
 	p.mu.Lock()
 	n, err := p.emu.Write(b)
+	p.drainScrollback()
 	p.mu.Unlock()
 	p.bytes.Add(int64(n))
 	p.dirty.Store(true)
+	p.stale.Store(true)
 	return n, err
+}
+
+// Snapshot is the screen for drawing a frame. It never waits for a writer:
+// when output is being written at that moment it returns the previous
+// frame's screen, which the next frame replaces.
+func (p *Pane) Snapshot() string {
+	if shot := p.shot.Load(); shot != nil && !p.stale.Load() {
+		return *shot
+	}
+	if !p.mu.TryLock() {
+		if shot := p.shot.Load(); shot != nil {
+			return *shot
+		}
+		p.mu.Lock()
+	}
+	p.stale.Store(false)
+	s := p.emu.Render()
+	p.mu.Unlock()
+	p.shot.Store(&s)
+	return s
 }
 
 // WriteString feeds a string.
@@ -82,21 +135,23 @@ func (p *Pane) Bytes() int64 { return p.bytes.Load() }
 
 // Resize changes the terminal size; the caller resizes the PTY with it.
 func (p *Pane) Resize(cols, rows int) {
+	cols, rows = max(cols, 1), max(rows, 1)
+	want := uint64(cols)<<32 | uint64(rows)
+	if p.size.Load() == want {
+		return // every frame asks; only a change takes the lock
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	cols, rows = max(cols, 1), max(rows, 1)
-	if cols == p.emu.Width() && rows == p.emu.Height() {
-		return
-	}
+	p.size.Store(want)
 	p.emu.Resize(cols, rows)
 	p.dirty.Store(true)
+	p.stale.Store(true)
 }
 
 // Size is the terminal size.
 func (p *Pane) Size() (cols, rows int) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.emu.Width(), p.emu.Height()
+	v := p.size.Load()
+	return int(v >> 32), int(v & 0xffffffff)
 }
 
 // Render is the screen with its styles, as ANSI text, one line per row.
@@ -113,50 +168,47 @@ func (p *Pane) String() string {
 	return p.emu.String()
 }
 
+// drainScrollback moves the lines the emulator scrolled off into history.
+// The caller holds mu.
+func (p *Pane) drainScrollback() {
+	sb := p.emu.Scrollback()
+	n := sb.Len()
+	if n == 0 {
+		return
+	}
+	for i := 0; i < n; i++ {
+		p.history.push(sb.Line(i).Render())
+	}
+	sb.Clear()
+}
+
 // ScrollbackLen is how many lines have scrolled off the top.
 func (p *Pane) ScrollbackLen() int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return p.emu.ScrollbackLen()
+	return p.history.len()
 }
 
 // View renders the screen scrolled back by offset lines (0 = the live
-// screen). History lines are shown as plain text.
+// screen), history lines with their colours.
 func (p *Pane) View(offset int) string {
 	if offset <= 0 {
-		return p.Render()
+		return p.Snapshot()
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	h, w := p.emu.Height(), p.emu.Width()
-	sb := p.emu.ScrollbackLen()
+	h := p.emu.Height()
+	sb := p.history.len()
 	offset = min(offset, sb)
 	screen := strings.Split(p.emu.Render(), "\n")
 	lines := make([]string, 0, h)
 	for i := sb - offset; i < sb && len(lines) < h; i++ {
-		lines = append(lines, p.scrollbackLine(i, w))
+		lines = append(lines, p.history.at(i))
 	}
 	for i := 0; len(lines) < h && i < len(screen); i++ {
 		lines = append(lines, screen[i])
 	}
 	return strings.Join(lines, "\n")
-}
-
-func (p *Pane) scrollbackLine(y, w int) string {
-	var b strings.Builder
-	for x := 0; x < w; {
-		c := p.emu.ScrollbackCellAt(x, y)
-		if c == nil {
-			break
-		}
-		if c.Content == "" {
-			b.WriteByte(' ')
-		} else {
-			b.WriteString(c.Content)
-		}
-		x += max(c.Width, 1)
-	}
-	return b.String()
 }
 
 // Close stops the pane's reply reader.

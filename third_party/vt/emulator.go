@@ -70,6 +70,11 @@ type Emulator struct {
 	// Indicates if the terminal is closed.
 	closed bool
 
+	// autowrap mirrors the DECAWM mode (hardway patch): handleGrapheme
+	// reads it for every character, and a map lookup there was ~10% of
+	// the time spent on output.
+	autowrap bool
+
 	// atPhantom indicates if the cursor is out of bounds.
 	// When true, and a character is written, the cursor is moved to the next line.
 	atPhantom bool

@@ -26,6 +26,8 @@ func (e *Emulator) resetModes() {
 		ansi.ModeBracketedPaste:      ansi.ModeReset, // ?2004
 	}
 
+	e.autowrap = e.isModeSet(ansi.ModeAutoWrap)
+
 	// Set mode effects.
 	for mode, setting := range e.modes {
 		e.setMode(mode, setting)

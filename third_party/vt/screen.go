@@ -366,6 +366,31 @@ func (s *Screen) DeleteLine(n int) bool {
 		s.scrollback.PushN(s.buf, y, linesToSave)
 	}
 
+	// hardway patch: a full-width scroll moves the rows' slices instead of
+	// copying every cell of every row (which made a newline at the bottom
+	// of a 120x30 screen copy ~3600 cells).
+	if scroll.Min.X == 0 && scroll.Max.X == s.buf.Width() {
+		n = min(n, scroll.Max.Y-y)
+		lines := s.buf.Lines
+		freed := append([]uv.Line(nil), lines[y:y+n]...)
+		copy(lines[y:scroll.Max.Y-n], lines[y+n:scroll.Max.Y])
+		blank := s.blankCell()
+		for i, row := range freed {
+			for x := range row {
+				if blank == nil {
+					row[x] = uv.EmptyCell
+				} else {
+					row[x] = *blank
+				}
+			}
+			lines[scroll.Max.Y-n+i] = row
+		}
+		for i := y; i < scroll.Max.Y; i++ {
+			s.buf.TouchLine(0, i, s.buf.Width())
+		}
+		return true
+	}
+
 	s.buf.DeleteLineArea(y, n, s.blankCell(), scroll)
 
 	return true

@@ -48,8 +48,10 @@ func (s *Scrollback) Push(line uv.Line) {
 	cloned := slices.Clone(line[:lastNonEmpty+1])
 
 	if len(s.lines) >= s.maxLines {
-		// Remove oldest line and append new one
-		s.lines = slices.Delete(s.lines, 0, 1)
+		// Remove the oldest line. hardway patch: by reslicing, not by
+		// shifting every line down (slices.Delete made each push O(n)).
+		s.lines[0] = nil
+		s.lines = s.lines[1:]
 	}
 	s.lines = append(s.lines, cloned)
 }
@@ -121,6 +123,8 @@ func (s *Scrollback) Clear() {
 	if s == nil {
 		return
 	}
+	// hardway patch: drop the references too, so cleared lines can be freed.
+	clear(s.lines)
 	s.lines = s.lines[:0]
 }
 
