@@ -145,11 +145,23 @@ func (m *Model) resumeAt() int {
 // emit receives engine events from any goroutine. Output goes straight into
 // the pane's terminal (no message per chunk); the rest is queued for Update.
 func (m *Model) emit(ev walk.Event) {
-	if ev.Kind == walk.EvOutput {
+	switch ev.Kind {
+	case walk.EvOutput:
 		m.pane(ev.Host).Write(ev.Data)
 		return
+	case walk.EvStarted:
+		// The pane shows the command as a terminal would after a prompt,
+		// before any of its output.
+		m.pane(ev.Host).WriteString(promptLines(ev.Command))
 	}
 	m.events <- ev
+}
+
+// promptLines is a command as typed at a prompt: "$ " before its first
+// line, dimmed so the output stands out.
+func promptLines(cmd string) string {
+	cmd = strings.TrimRight(cmd, "\n")
+	return "\x1b[1m$\x1b[0m \x1b[2m" + strings.ReplaceAll(cmd, "\n", "\r\n") + "\x1b[0m\r\n"
 }
 
 func (m *Model) pane(host string) *term.Pane {
