@@ -54,6 +54,7 @@ type Model struct {
 	keys   keyMap
 	help   help.Model
 	st     styles
+	prose  proseCache
 	steps  []*steps.Step
 	sel    int
 	width  int
@@ -111,7 +112,7 @@ type stepDoneMsg struct {
 
 // New builds the model; it resumes at the first step not yet done.
 func New(o Options) *Model {
-	m := &Model{opt: o, lang: o.Lang, help: help.New(), st: newStyles(o.NoColor),
+	m := &Model{opt: o, lang: o.Lang, help: help.New(), st: newStyles(o.NoColor), prose: proseCache{noColor: o.NoColor},
 		panes: map[string]*term.Pane{}, procs: &procTable{m: map[string]remote.Process{}}, scroll: map[string]int{},
 		syncSet: map[string]bool{}, events: make(chan walk.Event, 4096),
 		verdicts: map[string]*check.Result{}, lost: map[string]string{}, diag: map[string]string{}}

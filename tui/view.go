@@ -220,7 +220,7 @@ func (m *Model) rightColumn(w, h int) []string {
 	if fb {
 		title += " " + m.t("ui.fallback", m.lang.Name())
 	}
-	proseLines := wrapText(p.Body, w-2)
+	proseLines := m.prose.render(p.Body, w-2)
 	commandLines := m.commandLines(w - 2)
 	status := m.statusLines(w)
 	// Share the height: panes first get at least 8 rows (or what is left).
