@@ -13,43 +13,15 @@ import (
 
 // BenchmarkWarmFanOut6 runs `true` on 6 hosts at once over warm connections:
 // the cost hardway adds to every step. It reports the per-step p50 and p99.
-func BenchmarkWarmFanOut6(b *testing.B) {
-	l := sshlab.Start(b, 210, six)
-	p := newPool(l, remote.Options{})
-	defer p.Close()
-	ctx := context.Background()
-	var conns []*remote.Conn
-	for _, tg := range targets(l) {
-		c, err := p.Get(ctx, tg)
-		if err != nil {
-			b.Fatal(err)
-		}
-		conns = append(conns, c)
-	}
-	durations := make([]time.Duration, 0, b.N)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		start := time.Now()
-		var wg sync.WaitGroup
-		for _, c := range conns {
-			wg.Add(1)
-			go func(c *remote.Conn) {
-				defer wg.Done()
-				if r := remote.Run(ctx, c, "true", remote.ExecOptions{}); r.Exit != 0 {
-					b.Error(r)
-				}
-			}(c)
-		}
-		wg.Wait()
-		durations = append(durations, time.Since(start))
-	}
-	b.StopTimer()
-	reportPercentiles(b, durations)
-}
+func BenchmarkWarmFanOut6(b *testing.B) { warmFanOut(b, 210, remote.ExecOptions{}) }
 
 // BenchmarkWarmFanOut6PTY is the same with a PTY, as step commands run.
 func BenchmarkWarmFanOut6PTY(b *testing.B) {
-	l := sshlab.Start(b, 220, six)
+	warmFanOut(b, 220, remote.ExecOptions{PTY: true, Cols: 120, Rows: 40})
+}
+
+func warmFanOut(b *testing.B, base int, opt remote.ExecOptions) {
+	l := sshlab.Start(b, base, six)
 	p := newPool(l, remote.Options{})
 	defer p.Close()
 	ctx := context.Background()
@@ -70,7 +42,9 @@ func BenchmarkWarmFanOut6PTY(b *testing.B) {
 			wg.Add(1)
 			go func(c *remote.Conn) {
 				defer wg.Done()
-				remote.Run(ctx, c, "true", remote.ExecOptions{PTY: true, Cols: 120, Rows: 40})
+				if r := remote.Run(ctx, c, "true", opt); r.Exit != 0 {
+					b.Error(r)
+				}
 			}(c)
 		}
 		wg.Wait()

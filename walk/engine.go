@@ -162,16 +162,7 @@ func (e *Engine) Run(ctx context.Context, s *steps.Step, only []string) (StepRep
 	if err != nil {
 		return rep, err
 	}
-	results := make([]HostReport, len(hosts))
-	var wg sync.WaitGroup
-	for i, h := range hosts {
-		wg.Add(1)
-		go func(i int, h steps.Host) {
-			defer wg.Done()
-			results[i] = e.runOnHost(ctx, s, h)
-		}(i, h)
-	}
-	wg.Wait()
+	results := onEach(hosts, func(h steps.Host) HostReport { return e.runOnHost(ctx, s, h) })
 	rep.Hosts = results
 	if s.Check == nil {
 		return rep, nil
@@ -357,14 +348,19 @@ func (e *Engine) readVars(ctx context.Context, r remote.Runner, file string) (ma
 
 // verifyHosts runs the check on each host until it passes or times out.
 func (e *Engine) verifyHosts(ctx context.Context, s *steps.Step, hosts []steps.Host) []HostReport {
+	return onEach(hosts, func(h steps.Host) HostReport { return e.verifyHost(ctx, s, h) })
+}
+
+// onEach runs f on every host at once and returns the reports in host order.
+func onEach(hosts []steps.Host, f func(steps.Host) HostReport) []HostReport {
 	out := make([]HostReport, len(hosts))
 	var wg sync.WaitGroup
 	for i, h := range hosts {
 		wg.Add(1)
-		go func(i int, h steps.Host) {
+		go func() {
 			defer wg.Done()
-			out[i] = e.verifyHost(ctx, s, h)
-		}(i, h)
+			out[i] = f(h)
+		}()
 	}
 	wg.Wait()
 	return out
