@@ -68,8 +68,11 @@ func (p *printer) event(ev walk.Event) {
 		fmt.Fprintf(p.out, "%s%s %s\n", p.prefix(ev.Host), status, p.a.dim(ev.Duration.Round(time.Millisecond).String()))
 	case walk.EvSkipped:
 		reason := p.a.msg("ui.skipped_done")
-		if ev.Reason == "manual" {
+		switch ev.Reason {
+		case "manual":
 			reason = p.a.msg("ui.skipped_manual")
+		case "only_if":
+			reason = p.a.msg("ui.skipped_other")
 		}
 		fmt.Fprintf(p.out, "%s%s\n", p.prefix(ev.Host), p.a.yellow(reason))
 	case walk.EvHostLost:

@@ -165,4 +165,5 @@ var en = map[string]string{
 	"tui.local":                       "local",
 	"tui.connected":                   "connected",
 	"tui.disconnected":                "not connected",
+	"ui.skipped_other":                "not for this host: skipped",
 }

@@ -165,4 +165,5 @@ var ja = map[string]string{
 	"tui.local":                       "ローカル",
 	"tui.connected":                   "接続済み",
 	"tui.disconnected":                "未接続",
+	"ui.skipped_other":                "このホストには該当しないためスキップ",
 }

@@ -165,4 +165,5 @@ var ko = map[string]string{
 	"tui.local":                       "로컬",
 	"tui.connected":                   "연결됨",
 	"tui.disconnected":                "연결 안 됨",
+	"ui.skipped_other":                "이 호스트에는 해당하지 않아 건너뜀",
 }

@@ -88,6 +88,9 @@ func lintStep(s *Step, vars Vars, errs *Errors) {
 	if s.DoneIf != "" {
 		lintCommand(s.File, s.Line, "step "+s.Slug+": done_if", s.DoneIf, cmdVars, errs)
 	}
+	if s.OnlyIf != "" {
+		lintCommand(s.File, s.Line, "step "+s.Slug+": only_if", s.OnlyIf, cmdVars, errs)
+	}
 	for i, d := range s.Diagnostics {
 		lintCommand(s.File, s.Line, fmt.Sprintf("step %s: diagnostics %d", s.Slug, i+1), d, cmdVars, errs)
 	}

@@ -49,6 +49,7 @@ type stepFile struct {
 	Manual      bool       `yaml:"manual"`
 	Defines     []string   `yaml:"defines"`
 	DoneIf      string     `yaml:"done_if"`
+	OnlyIf      string     `yaml:"only_if"`
 	Check       *checkFile `yaml:"check"`
 	Diagnostics []string   `yaml:"diagnostics"`
 }
@@ -318,7 +319,7 @@ func loadChapter(fsys fs.FS, ch *Chapter, errs *Errors) {
 			continue
 		}
 		st := &Step{Slug: sf.ID, ID: ch.Slug + "/" + sf.ID, Chapter: ch, Targets: sf.On,
-			Commands: sf.Run, Manual: sf.Manual, Defines: sf.Defines, DoneIf: sf.DoneIf, Diagnostics: sf.Diagnostics,
+			Commands: sf.Run, Manual: sf.Manual, Defines: sf.Defines, DoneIf: sf.DoneIf, OnlyIf: sf.OnlyIf, Diagnostics: sf.Diagnostics,
 			Prose: map[locales.Lang]StepProse{}, File: ch.File, Line: line}
 		switch {
 		case !slugRE.MatchString(sf.ID):

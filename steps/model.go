@@ -80,6 +80,10 @@ type Step struct {
 	// place. Steps that cannot run twice (ln -s, ip route add, cat >>)
 	// have one, so a re-run skips them instead of failing.
 	DoneIf string
+	// OnlyIf is a command that must exit 0 for the step to apply to a host:
+	// the tutorial's variants for one system (macOS or Linux workstation)
+	// are steps that only one kind of host runs.
+	OnlyIf string
 	Check  *CheckSpec
 	// Diagnostics are commands whose output helps when the check fails,
 	// collected from the failing hosts.

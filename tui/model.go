@@ -266,8 +266,11 @@ func (m *Model) drain() {
 }
 
 func (m *Model) skipText(reason string) string {
-	if reason == "manual" {
+	switch reason {
+	case "manual":
 		return locales.Msg(m.lang, "ui.skipped_manual")
+	case "only_if":
+		return locales.Msg(m.lang, "ui.skipped_other")
 	}
 	return locales.Msg(m.lang, "ui.skipped_done")
 }

@@ -54,6 +54,7 @@ type Engine struct {
 type HostReport struct {
 	Host     string
 	Status   Status
+	Skip     string // why it was skipped: "manual", "done_if", "only_if"
 	Exit     int
 	Err      error
 	Check    *check.Result
@@ -172,7 +173,8 @@ func (e *Engine) Run(ctx context.Context, s *steps.Step, only []string) (StepRep
 	var targets []steps.Host
 	if len(s.Check.On) == 0 {
 		for i, r := range results {
-			if r.Status.OK() {
+			// Not where the step does not apply (only_if).
+			if r.Status.OK() && r.Skip != "only_if" {
 				targets = append(targets, hosts[i])
 			}
 		}
@@ -276,6 +278,24 @@ func (e *Engine) runOnHost(ctx context.Context, s *steps.Step, h steps.Host) Hos
 		blocks = append(blocks, b)
 	}
 	carried := e.carried(h.Name)
+	if s.OnlyIf != "" {
+		cond, err := e.render(s.OnlyIf, h)
+		if err != nil {
+			return fail(Failed, err)
+		}
+		var out strings.Builder
+		res := remote.Run(ctx, r, bashC(wrapCheck(carried, cond)), remote.ExecOptions{Output: &syncWriter{w: &out}})
+		e.writeRecord(s.ID, h.Name, "only_if", cond, out.String(), res)
+		if res.Err != nil {
+			return fail(Unreachable, res.Err)
+		}
+		if res.Exit != 0 {
+			e.emit(Event{Kind: EvSkipped, Step: s.ID, Host: h.Name, Reason: "only_if"})
+			rep.Status, rep.Skip = Skipped, "only_if"
+			e.record(s.ID, h.Name, HostState{Status: Skipped, Note: "not for this host"})
+			return rep
+		}
+	}
 	if s.DoneIf != "" {
 		cond, err := e.render(s.DoneIf, h)
 		if err != nil {

@@ -340,3 +340,34 @@ func TestUnreachableHostIsReportedAndOthersRun(t *testing.T) {
 		t.Errorf("controller-1: %+v", st)
 	}
 }
+
+func TestOnlyIfRunsAStepWhereItApplies(t *testing.T) {
+	l := sshlab.Start(t, 175, []string{"controller-0", "controller-1"})
+	tr := labTrack(t, l, `steps:
+  - id: variant
+    on: [controllers]
+    only_if: '[ "$HARDWAY_LAB_HOST" = controller-1 ]'
+    run: |
+      echo variant ran
+    check:
+      kind: output
+      run: echo ok
+      params: {equals: ok}
+      pass: [{output: ok}]
+      fail: [{output: no}]
+`)
+	e, rec := newEngine(t, l, tr, t.TempDir())
+	rep, err := e.Run(context.Background(), tr.Step("01-test/variant"), nil)
+	if err != nil || !rep.OK() {
+		t.Fatalf("%+v %v", rep, err)
+	}
+	if strings.Contains(rec.output("controller-0"), "variant ran") || !strings.Contains(rec.output("controller-1"), "variant ran") {
+		t.Errorf("outputs: %q %q", rec.output("controller-0"), rec.output("controller-1"))
+	}
+	if v := rec.of(EvCheckVerdict, ""); len(v) != 1 || v[0].Host != "controller-1" {
+		t.Errorf("the check ran on %+v, want only controller-1", v)
+	}
+	if st := e.Progress.Get("01-test/variant", "controller-0"); st.Status != Skipped {
+		t.Errorf("controller-0: %+v", st)
+	}
+}
