@@ -73,6 +73,8 @@ func (p *printer) event(ev walk.Event) {
 			reason = p.a.msg("ui.skipped_manual")
 		case "only_if":
 			reason = p.a.msg("ui.skipped_other")
+		case "yourself":
+			reason = p.a.msg("ui.skipped_yourself")
 		}
 		fmt.Fprintf(p.out, "%s%s\n", p.prefix(ev.Host), p.a.yellow(reason))
 	case walk.EvHostLost:

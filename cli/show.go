@@ -101,7 +101,10 @@ func (a *app) show(t *steps.Track, s *steps.Step, hostName string, verbose bool)
 	if hostName == "" && len(hosts) > 1 && usesHostPlaceholder(s) {
 		a.printf("%s\n", a.dim(a.msg("ui.shown_for_host", host.Name)))
 	}
-	if s.Manual {
+	switch {
+	case s.Yourself:
+		a.printf("%s\n", a.yellow(a.msg("ui.yourself_note")))
+	case s.Manual:
 		a.printf("%s\n", a.yellow(a.msg("ui.manual_note")))
 	}
 	a.printf("\n")

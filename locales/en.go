@@ -166,4 +166,6 @@ var en = map[string]string{
 	"tui.connected":                   "connected",
 	"tui.disconnected":                "not connected",
 	"ui.skipped_other":                "not for this host: skipped",
+	"ui.yourself_note":                "You run this one yourself, in a shell on the host (o in the hardway UI opens one); it keeps running until you stop it.",
+	"ui.skipped_yourself":             "yours to run in a shell: not run by hardway",
 }

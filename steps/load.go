@@ -47,6 +47,7 @@ type stepFile struct {
 	On          []string   `yaml:"on"`
 	Run         blocks     `yaml:"run"`
 	Manual      bool       `yaml:"manual"`
+	Yourself    bool       `yaml:"yourself"`
 	Defines     []string   `yaml:"defines"`
 	DoneIf      string     `yaml:"done_if"`
 	OnlyIf      string     `yaml:"only_if"`
@@ -319,7 +320,7 @@ func loadChapter(fsys fs.FS, ch *Chapter, errs *Errors) {
 			continue
 		}
 		st := &Step{Slug: sf.ID, ID: ch.Slug + "/" + sf.ID, Chapter: ch, Targets: sf.On,
-			Commands: sf.Run, Manual: sf.Manual, Defines: sf.Defines, DoneIf: sf.DoneIf, OnlyIf: sf.OnlyIf, Diagnostics: sf.Diagnostics,
+			Commands: sf.Run, Manual: sf.Manual || sf.Yourself, Yourself: sf.Yourself, Defines: sf.Defines, DoneIf: sf.DoneIf, OnlyIf: sf.OnlyIf, Diagnostics: sf.Diagnostics,
 			Prose: map[locales.Lang]StepProse{}, File: ch.File, Line: line}
 		switch {
 		case !slugRE.MatchString(sf.ID):

@@ -73,6 +73,9 @@ type Step struct {
 	// Manual blocks are shown but never run: hardway does them for the
 	// learner (logging in to a host) or they need the learner's judgement.
 	Manual bool
+	// Yourself marks a manual block the learner runs in a shell of their
+	// own (a port-forward that runs until stopped), not one hardway does.
+	Yourself bool
 	// Defines names shell variables this step sets that later steps on the
 	// same host use; the engine carries them between steps.
 	Defines []string

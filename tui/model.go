@@ -271,6 +271,8 @@ func (m *Model) skipText(reason string) string {
 		return locales.Msg(m.lang, "ui.skipped_manual")
 	case "only_if":
 		return locales.Msg(m.lang, "ui.skipped_other")
+	case "yourself":
+		return locales.Msg(m.lang, "ui.skipped_yourself")
 	}
 	return locales.Msg(m.lang, "ui.skipped_done")
 }

@@ -278,7 +278,10 @@ func (m *Model) commandLines(w int) []string {
 	s := m.current()
 	hosts := m.hosts()
 	lines := []string{m.st.bold.Render(m.t("ui.runs_on")) + " " + strings.Join(hosts, ", ")}
-	if s.Manual {
+	switch {
+	case s.Yourself:
+		lines = append(lines, m.st.warn.Render(m.t("ui.yourself_note")))
+	case s.Manual:
 		lines = append(lines, m.st.warn.Render(m.t("ui.manual_note")))
 	}
 	first := ""

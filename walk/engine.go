@@ -152,8 +152,12 @@ func (e *Engine) Run(ctx context.Context, s *steps.Step, only []string) (StepRep
 		if err != nil {
 			return rep, err
 		}
+		reason := "manual"
+		if s.Yourself {
+			reason = "yourself"
+		}
 		for _, h := range hosts {
-			e.emit(Event{Kind: EvSkipped, Step: s.ID, Host: h.Name, Reason: "manual"})
+			e.emit(Event{Kind: EvSkipped, Step: s.ID, Host: h.Name, Reason: reason})
 			rep.Hosts = append(rep.Hosts, HostReport{Host: h.Name, Status: Skipped})
 			e.record(s.ID, h.Name, HostState{Status: Skipped, Note: "done by hardway"})
 		}
