@@ -23,7 +23,7 @@ func (a *app) showCommand() *cobra.Command {
 
 STEP is a full id (08-bootstrapping-kubernetes-controllers/start-services),
 the chapter number and the step (08/start-services), or a step name that only
-one chapter has (start-services).`,
+one chapter has (rbac-cluster-role).`,
 		Args: exactArgs(1, "STEP"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			t, err := a.track()

@@ -242,7 +242,6 @@ func TestFindStep(t *testing.T) {
 		"08-bootstrapping-kubernetes-controllers/start-services": "08-bootstrapping-kubernetes-controllers/start-services",
 		"08/start-services": "08-bootstrapping-kubernetes-controllers/start-services",
 		"8/start-services":  "08-bootstrapping-kubernetes-controllers/start-services",
-		"start-services":    "08-bootstrapping-kubernetes-controllers/start-services",
 		"07/internal-ip":    "07-bootstrapping-etcd/internal-ip",
 		"rbac-cluster-role": "08-bootstrapping-kubernetes-controllers/rbac-cluster-role",
 		"verify-members":    "07-bootstrapping-etcd/verify-members",
@@ -252,8 +251,12 @@ func TestFindStep(t *testing.T) {
 			t.Errorf("FindStep(%q) = %v, %v; want %s", ref, s, err, want)
 		}
 	}
-	// internal-ip is in two chapters: ambiguous, and the message says where.
+	// internal-ip and start-services are in two chapters each: ambiguous,
+	// and the message says where.
 	if _, err := tr.FindStep("internal-ip"); err == nil || !strings.Contains(err.Error(), "07-bootstrapping-etcd/internal-ip") {
+		t.Errorf("ambiguous ref: %v", err)
+	}
+	if _, err := tr.FindStep("start-services"); err == nil || !strings.Contains(err.Error(), "09-bootstrapping-kubernetes-workers/start-services") {
 		t.Errorf("ambiguous ref: %v", err)
 	}
 	_, err := tr.FindStep("08/start-service")
