@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -147,7 +148,7 @@ func (a *app) setup() error {
 		return usageError{err}
 	}
 	a.lang = lang
-	tracks, err := steps.LoadAll(content.FS, "content")
+	tracks, err := embeddedTracks()
 	if err != nil {
 		// The embedded content is tested; failing here is a build bug.
 		return fmt.Errorf("embedded content: %w", err)
@@ -232,3 +233,9 @@ func (a *app) inventoryTrack() string {
 	}
 	return inv.Track
 }
+
+// embeddedTracks loads the embedded content once per process: it never
+// changes, and nothing modifies a loaded track.
+var embeddedTracks = sync.OnceValues(func() ([]*steps.Track, error) {
+	return steps.LoadAll(content.FS, "content")
+})
