@@ -7,5 +7,5 @@ import "embed"
 
 // FS holds every embedded track directory.
 //
-//go:embed classic
+//go:embed classic current
 var FS embed.FS
