@@ -318,10 +318,8 @@ func (e *Engine) runOnHost(ctx context.Context, s *steps.Step, h steps.Host) Hos
 			return rep
 		}
 	}
-	varFile := ""
-	if len(s.Defines) > 0 {
-		varFile = "/tmp/.hardway-vars-" + randomID()
-	}
+	// Every step reports its working directory and the variables it defines.
+	varFile := "/tmp/.hardway-vars-" + randomID()
 	script := wrapStep(carried, blocks, s.Defines, varFile)
 	shown := strings.Join(blocks, "\n")
 	e.emit(Event{Kind: EvStarted, Step: s.ID, Host: h.Name, Command: shown})

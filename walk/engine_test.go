@@ -371,3 +371,31 @@ func TestOnlyIfRunsAStepWhereItApplies(t *testing.T) {
 		t.Errorf("controller-0: %+v", st)
 	}
 }
+
+// The working directory and exported variables carry over, as in the
+// learner's shell: a cd in one step, relative paths and envsubst in the next.
+func TestWorkingDirectoryAndExportsCarryOver(t *testing.T) {
+	l := sshlab.Start(t, 185, []string{"controller-0"})
+	dir := filepath.Join(l.Dir, "project")
+	tr := labTrack(t, l, strings.ReplaceAll(`steps:
+  - id: enter
+    on: [controllers]
+    defines: [GREETING]
+    run: |
+      mkdir -p DIR && cd DIR && echo data > file.txt
+      export GREETING=hello
+  - id: use
+    on: [controllers]
+    run: |
+      echo "in $(pwd): $(cat file.txt), $(env | grep ^GREETING=)"
+`, "DIR", dir))
+	e, rec := newEngine(t, l, tr, t.TempDir())
+	for _, id := range []string{"01-test/enter", "01-test/use"} {
+		if rep, err := e.Run(context.Background(), tr.Step(id), nil); err != nil || !rep.OK() {
+			t.Fatalf("%s: %+v %v", id, rep, err)
+		}
+	}
+	if want := "in " + dir + ": data, GREETING=hello"; !strings.Contains(rec.output("controller-0"), want) {
+		t.Errorf("output %q, want %q", rec.output("controller-0"), want)
+	}
+}

@@ -25,11 +25,24 @@ func prelude(vars map[string]string) string {
 	}
 	sort.Strings(names)
 	var b strings.Builder
+	// The learner's shell stays where the last step left it (cd in one
+	// block, relative paths in the next).
+	if dir, ok := vars[CwdVar]; ok && dir != "" {
+		fmt.Fprintf(&b, "cd -- %s 2>/dev/null || true\n", shellQuote(dir))
+	}
 	for _, k := range names {
-		fmt.Fprintf(&b, "%s=%s\n", k, shellQuote(vars[k]))
+		if k == CwdVar {
+			continue
+		}
+		// Exported, so that programs (envsubst) see them, as the
+		// tutorial's `export` made them in the learner's shell.
+		fmt.Fprintf(&b, "export %s=%s\n", k, shellQuote(vars[k]))
 	}
 	return b.String()
 }
+
+// CwdVar is the carried "variable" that holds a host's working directory.
+const CwdVar = "PWD"
 
 // wrapStep builds the script for a step's blocks. varFile receives the
 // defined variables as NAME=VALUE\0 records.
@@ -44,8 +57,8 @@ func wrapStep(carried map[string]string, blocks []string, defines []string, varF
 		}
 	}
 	b.WriteString("__hardway_rc=$?\n")
-	if len(defines) > 0 && varFile != "" {
-		b.WriteString("( umask 077; {")
+	if varFile != "" {
+		b.WriteString("( umask 077; { printf 'PWD=%s\\0' \"$PWD\";")
 		for _, d := range defines {
 			fmt.Fprintf(&b, " if [ -n \"${%s+x}\" ]; then printf '%%s=%%s\\0' %s \"$%s\"; fi;", d, d, d)
 		}

@@ -33,7 +33,7 @@ func TestWrapperRoundTripsValues(t *testing.T) {
 	}
 	data, _ := os.ReadFile(varFile)
 	got := parseVars(string(data))
-	if got["NEW"] != "x\ny" || got["OTHER"] != "it's" || len(got) != 2 {
+	if got["NEW"] != "x\ny" || got["OTHER"] != "it's" || got[CwdVar] == "" || len(got) != 3 {
 		t.Errorf("defined variables: %q", got)
 	}
 	if fi, _ := os.Stat(varFile); fi.Mode().Perm() != 0o600 {
