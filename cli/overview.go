@@ -14,6 +14,9 @@ func (a *app) overview() error {
 	for _, ch := range t.Chapters {
 		ctitle, fb := ch.Title(a.lang)
 		state := a.dim(a.msg("ui.chapter_not_written"))
+		if ch.Written() {
+			state = a.dim(a.msg("ui.chapter_nothing_to_run"))
+		}
 		if n := len(ch.Steps); n > 0 {
 			state = a.green(a.msg("ui.chapter_steps", fmt.Sprint(n)))
 		}

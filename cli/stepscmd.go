@@ -34,7 +34,11 @@ func (a *app) stepsCommand() *cobra.Command {
 				ctitle, fb := t.Chapter(ch.Slug).Title(a.lang)
 				a.printf("\n%s %s%s\n", a.bold(ch.Slug), ctitle, a.fallbackNote(fb))
 				if len(ch.Steps) == 0 {
-					a.printf("  %s\n", a.dim(a.msg("ui.chapter_not_written")))
+					note := a.msg("ui.chapter_not_written")
+					if ch.Written() {
+						note = a.msg("ui.chapter_nothing_to_run")
+					}
+					a.printf("  %s\n", a.dim(note))
 					continue
 				}
 				for _, s := range ch.Steps {
@@ -105,7 +109,7 @@ func (a *app) stepsJSON(t *steps.Track, chapters []*steps.Chapter) error {
 	out := stepsJSON{Track: t.ID, Version: t.Version, Chapters: []chapterJSON{}}
 	for _, ch := range chapters {
 		ctitle, _ := ch.Title(a.lang)
-		cj := chapterJSON{Slug: ch.Slug, Title: ctitle, Complete: len(ch.Steps) > 0, Steps: []stepJSON{}}
+		cj := chapterJSON{Slug: ch.Slug, Title: ctitle, Complete: ch.Written(), Steps: []stepJSON{}}
 		for _, s := range ch.Steps {
 			hosts, _ := s.TargetHosts()
 			hv := vars

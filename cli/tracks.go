@@ -35,7 +35,7 @@ func (a *app) tracksCommand() *cobra.Command {
 
 func chapterCounts(t *steps.Track) (written, total int) {
 	for _, ch := range t.Chapters {
-		if len(ch.Steps) > 0 {
+		if ch.Written() {
 			written++
 		}
 	}

@@ -168,4 +168,5 @@ var en = map[string]string{
 	"ui.skipped_other":                "not for this host: skipped",
 	"ui.yourself_note":                "You run this one yourself, in a shell on the host (o in the hardway UI opens one); it keeps running until you stop it.",
 	"ui.skipped_yourself":             "yours to run in a shell: not run by hardway",
+	"ui.chapter_nothing_to_run":       "nothing to run: read it",
 }

@@ -168,4 +168,5 @@ var ja = map[string]string{
 	"ui.skipped_other":                "このホストには該当しないためスキップ",
 	"ui.yourself_note":                "このコマンドはご自身で実行します。ホストのシェルで実行してください（hardway の画面で o を押すとシェルが開きます）。止めるまで動き続けます。",
 	"ui.skipped_yourself":             "シェルでご自身が実行するコマンドのため、hardway は実行しません",
+	"ui.chapter_nothing_to_run":       "実行するコマンドなし: 読むだけの章です",
 }

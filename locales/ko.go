@@ -168,4 +168,5 @@ var ko = map[string]string{
 	"ui.skipped_other":                "이 호스트에는 해당하지 않아 건너뜀",
 	"ui.yourself_note":                "이 명령은 직접 실행합니다. 호스트의 셸에서 실행하세요(hardway 화면에서 o를 누르면 셸이 열립니다). 멈출 때까지 계속 실행됩니다.",
 	"ui.skipped_yourself":             "셸에서 직접 실행할 명령이므로 hardway가 실행하지 않음",
+	"ui.chapter_nothing_to_run":       "실행할 명령 없음: 읽어 보세요",
 }

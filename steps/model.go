@@ -141,3 +141,7 @@ func (c *CheckSpec) Build(vars Vars) (check.Check, error) {
 
 // AsOutput is the sample as a check sees it.
 func (s Sample) AsOutput() check.Output { return check.Output{Text: s.Output, Exit: s.Exit} }
+
+// Written reports whether the chapter's content exists: a chapter file,
+// possibly with no steps when the tutorial's chapter has nothing to run.
+func (ch *Chapter) Written() bool { return ch.File != "" }
