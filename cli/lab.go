@@ -64,6 +64,12 @@ func (a *app) stateDir(invPath string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	sum := sha256.Sum256([]byte(abs))
+	return a.stateSubdir(filepath.Base(filepath.Dir(abs)) + "-" + hex.EncodeToString(sum[:4]))
+}
+
+// stateSubdir is $XDG_STATE_HOME/hardway/<name> (~/.local/state by default).
+func (a *app) stateSubdir(name string) (string, error) {
 	base := a.env.Getenv("XDG_STATE_HOME")
 	if base == "" {
 		home, err := os.UserHomeDir()
@@ -72,8 +78,6 @@ func (a *app) stateDir(invPath string) (string, error) {
 		}
 		base = filepath.Join(home, ".local", "state")
 	}
-	sum := sha256.Sum256([]byte(abs))
-	name := filepath.Base(filepath.Dir(abs)) + "-" + hex.EncodeToString(sum[:4])
 	return filepath.Join(base, "hardway", name), nil
 }
 

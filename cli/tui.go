@@ -91,13 +91,5 @@ func (a *app) rehearsalState(track string) (string, error) {
 	if a.stateFlag != "" {
 		return a.stateFlag, nil
 	}
-	base := a.env.Getenv("XDG_STATE_HOME")
-	if base == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", err
-		}
-		base = filepath.Join(home, ".local", "state")
-	}
-	return filepath.Join(base, "hardway", "rehearsal-"+track), nil
+	return a.stateSubdir("rehearsal-" + track)
 }
