@@ -111,8 +111,15 @@ func (p *Progress) SetVars(host string, vars map[string]string) error {
 	if p.f.Vars[host] == nil {
 		p.f.Vars[host] = map[string]string{}
 	}
+	changed := false
 	for k, v := range vars {
-		p.f.Vars[host][k] = v
+		if old, ok := p.f.Vars[host][k]; !ok || old != v {
+			p.f.Vars[host][k] = v
+			changed = true
+		}
+	}
+	if !changed {
+		return nil // most steps leave the directory and variables as they were
 	}
 	return p.save()
 }
