@@ -48,3 +48,5 @@ require (
 )
 
 replace github.com/charmbracelet/x/vt => ./third_party/vt
+
+replace github.com/mattn/go-runewidth => github.com/mattn/go-runewidth v0.0.24

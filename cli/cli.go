@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 	"sync"
@@ -44,7 +45,7 @@ type app struct {
 	langFlag   string
 	contentDir string
 	trackFlag  string
-	tracks     []*steps.Track
+	own        []*steps.Track // from --content
 
 	inventoryFlag string
 	stateFlag     string
@@ -148,20 +149,40 @@ func (a *app) setup() error {
 		return usageError{err}
 	}
 	a.lang = lang
-	tracks, err := embeddedTracks()
-	if err != nil {
-		// The embedded content is tested; failing here is a build bug.
-		return fmt.Errorf("embedded content: %w", err)
-	}
 	if a.contentDir != "" {
 		own, err := loadDir(a.contentDir)
 		if err != nil {
 			return usageError{err}
 		}
-		tracks = mergeTracks(tracks, own)
+		a.own = own
 	}
-	a.tracks = tracks
 	return nil
+}
+
+// allTracks is every track: the embedded ones and --content's. Loading all
+// the embedded content takes a tenth of a second, so commands that need one
+// track load only that one (trackByID).
+func (a *app) allTracks() ([]*steps.Track, error) {
+	tracks, err := embeddedTracks()
+	if err != nil {
+		// The embedded content is tested; failing here is a build bug.
+		return nil, fmt.Errorf("embedded content: %w", err)
+	}
+	return mergeTracks(tracks, a.own), nil
+}
+
+// tracksFor returns just the track with this id when there is one (loading
+// only it), else every track, so that an unknown id gets suggestions.
+func (a *app) tracksFor(id string) ([]*steps.Track, error) {
+	for _, t := range a.own {
+		if t.ID == id {
+			return []*steps.Track{t}, nil
+		}
+	}
+	if t, err := embeddedTrack(id); err == nil && t != nil {
+		return []*steps.Track{t}, nil
+	}
+	return a.allTracks()
 }
 
 func loadDir(dir string) ([]*steps.Track, error) {
@@ -203,7 +224,11 @@ func (a *app) track() (*steps.Track, error) {
 	if id == "" {
 		id = DefaultTrack
 	}
-	t, err := steps.FindTrack(a.tracks, id)
+	tracks, err := a.tracksFor(id)
+	if err != nil {
+		return nil, err
+	}
+	t, err := steps.FindTrack(tracks, id)
 	if err != nil {
 		return nil, usageError{err}
 	}
@@ -239,3 +264,37 @@ func (a *app) inventoryTrack() string {
 var embeddedTracks = sync.OnceValues(func() ([]*steps.Track, error) {
 	return steps.LoadAll(content.FS, "content")
 })
+
+var (
+	oneTrackMu sync.Mutex
+	oneTrack   = map[string]*steps.Track{}
+)
+
+// embeddedTrack loads one embedded track (nil when there is none of that id).
+func embeddedTrack(id string) (*steps.Track, error) {
+	oneTrackMu.Lock()
+	defer oneTrackMu.Unlock()
+	if t, ok := oneTrack[id]; ok {
+		return t, nil
+	}
+	if !validTrackDir(id) {
+		return nil, nil
+	}
+	sub, err := fs.Sub(content.FS, id)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := fs.Stat(sub, steps.TrackFile); err != nil {
+		return nil, nil
+	}
+	t, err := steps.LoadTrack(sub, "content/"+id)
+	if err != nil {
+		return nil, err
+	}
+	oneTrack[id] = t
+	return t, nil
+}
+
+func validTrackDir(id string) bool {
+	return id != "" && !strings.ContainsAny(id, "/.\\")
+}

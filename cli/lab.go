@@ -87,7 +87,11 @@ func (a *app) openLab() (*lab, error) {
 	if err != nil {
 		return nil, err
 	}
-	inv, t, err := inventory.Load(path, a.tracks)
+	tracks, err := a.tracksFor(a.inventoryTrack())
+	if err != nil {
+		return nil, err
+	}
+	inv, t, err := inventory.Load(path, tracks)
 	if err != nil {
 		return nil, usageError{err}
 	}

@@ -36,7 +36,11 @@ as file:line: what is wrong), 2 when DIR cannot be read.`,
 				}
 				tracks = ts
 			} else {
-				tracks = a.tracks
+				all, err := a.allTracks()
+				if err != nil {
+					return err
+				}
+				tracks = all
 			}
 			var nSteps, nChecks, nSamples int
 			for _, t := range tracks {

@@ -202,7 +202,11 @@ func (a *app) carriedValues(host string) map[string]string {
 	if err != nil {
 		return nil
 	}
-	_, t, err := inventory.Load(path, a.tracks)
+	tracks, err := a.tracksFor(a.inventoryTrack())
+	if err != nil {
+		return nil
+	}
+	_, t, err := inventory.Load(path, tracks)
 	if err != nil || (a.trackFlag != "" && t.ID != a.trackFlag) {
 		return nil
 	}

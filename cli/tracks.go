@@ -20,7 +20,11 @@ func (a *app) tracksCommand() *cobra.Command {
 			if asJSON {
 				return a.tracksJSON()
 			}
-			for _, t := range a.tracks {
+			all, err := a.allTracks()
+			if err != nil {
+				return err
+			}
+			for _, t := range all {
 				title, _ := t.Title(a.lang)
 				written, total := chapterCounts(t)
 				a.printf("%s  %s  %s\n", a.bold(fmt.Sprintf("%-8s", t.ID)), fmt.Sprintf("%-8s", t.Version), title)
@@ -55,7 +59,11 @@ type trackJSON struct {
 
 func (a *app) tracksJSON() error {
 	var out []trackJSON
-	for _, t := range a.tracks {
+	all, err := a.allTracks()
+	if err != nil {
+		return err
+	}
+	for _, t := range all {
 		title, _ := t.Title(a.lang)
 		written, total := chapterCounts(t)
 		out = append(out, trackJSON{ID: t.ID, Version: t.Version, Title: title, Source: t.Source,

@@ -179,7 +179,29 @@ func (m *Model) Init() tea.Cmd { return tick() }
 
 const frame = 33 * time.Millisecond // ~30 frames a second is plenty for panes
 
-func tick() tea.Cmd { return tea.Tick(frame, func(t time.Time) tea.Msg { return tickMsg(t) }) }
+func tick() tea.Cmd { return tickAfter(frame) }
+
+func tickAfter(d time.Duration) tea.Cmd {
+	return tea.Tick(d, func(t time.Time) tea.Msg { return tickMsg(t) })
+}
+
+// nextTick: 30 frames a second while something moves (a step runs, a shell
+// is open, output arrived), a few a second when the screen is still.
+func (m *Model) nextTick() tea.Cmd {
+	busy := m.phase == running
+	m.procs.mu.Lock()
+	busy = busy || len(m.procs.m) > 0
+	m.procs.mu.Unlock()
+	for _, p := range m.panes {
+		if p.TakeDirty() {
+			busy = true
+		}
+	}
+	if busy {
+		return tick()
+	}
+	return tickAfter(250 * time.Millisecond)
+}
 
 func (m *Model) current() *steps.Step { return m.steps[m.sel] }
 
@@ -222,7 +244,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tickMsg:
 		m.drain()
 		m.frame++
-		return m, tick()
+		return m, m.nextTick()
 	case stepDoneMsg:
 		m.drain()
 		m.phase = done

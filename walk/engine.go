@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -318,8 +319,12 @@ func (e *Engine) runOnHost(ctx context.Context, s *steps.Step, h steps.Host) Hos
 			return rep
 		}
 	}
-	// Every step reports its working directory and the variables it defines.
-	varFile := "/tmp/.hardway-vars-" + randomID()
+	// A step that defines variables or changes directory reports them back
+	// (one more short session); the others leave the shell as it was.
+	varFile := ""
+	if len(s.Defines) > 0 || changesDir(blocks) {
+		varFile = "/tmp/.hardway-vars-" + randomID()
+	}
 	script := wrapStep(carried, blocks, s.Defines, varFile)
 	shown := strings.Join(blocks, "\n")
 	e.emit(Event{Kind: EvStarted, Step: s.ID, Host: h.Name, Command: shown})
@@ -562,4 +567,16 @@ func (e *Engine) Shell(ctx context.Context, host string, cols, rows int, out io.
 		return nil, err
 	}
 	return r.Start(ctx, `exec "${SHELL:-bash}" -l`, remote.ExecOptions{PTY: true, Cols: cols, Rows: rows, Output: out})
+}
+
+var cdRE = regexp.MustCompile(`(^|[\s;&|({])(cd|pushd|popd)(\s|;|$)`)
+
+// changesDir reports whether a step may leave the shell in another directory.
+func changesDir(blocks []string) bool {
+	for _, b := range blocks {
+		if cdRE.MatchString(b) {
+			return true
+		}
+	}
+	return false
 }

@@ -130,3 +130,18 @@ func FuzzRedact(f *testing.F) {
 		}
 	})
 }
+
+func TestChangesDir(t *testing.T) {
+	for in, want := range map[string]bool{
+		"cd kubernetes-the-hard-way\n": true,
+		"{\n  cd /tmp; ls\n}\n":        true,
+		"mkdir -p x && cd x\n":         true,
+		"echo abcd efg\n":              false,
+		"kubectl apply -f cdn.yaml\n":  false,
+		"pushd dir\n":                  true,
+	} {
+		if got := changesDir([]string{in}); got != want {
+			t.Errorf("changesDir(%q) = %v", in, got)
+		}
+	}
+}
