@@ -47,6 +47,9 @@ require (
 	golang.org/x/text v0.43.0 // indirect
 )
 
+// A copy of x/vt with fixes for wide characters and speed: third_party/vt/HARDWAY.md.
 replace github.com/charmbracelet/x/vt => ./third_party/vt
 
+// v0.0.27 (wanted by bubbles) fills 2 MB of lookup tables at start-up, 33 ms of
+// every hardway command; v0.0.24 has the same API for what the Charm stack uses.
 replace github.com/mattn/go-runewidth => github.com/mattn/go-runewidth v0.0.24
