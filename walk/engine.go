@@ -283,39 +283,33 @@ func (e *Engine) runOnHost(ctx context.Context, s *steps.Step, h steps.Host) Hos
 		blocks = append(blocks, b)
 	}
 	carried := e.carried(h.Name)
-	if s.OnlyIf != "" {
-		cond, err := e.render(s.OnlyIf, h)
+	// Guards, in order: only_if must succeed for the step to apply here;
+	// done_if succeeding means its effect is already in place.
+	for _, g := range []struct {
+		kind, cmd   string
+		skipOnExit0 bool
+		note        string
+	}{
+		{"only_if", s.OnlyIf, false, "not for this host"},
+		{"done_if", s.DoneIf, true, "already done"},
+	} {
+		if g.cmd == "" {
+			continue
+		}
+		cond, err := e.render(g.cmd, h)
 		if err != nil {
 			return fail(Failed, err)
 		}
 		var out strings.Builder
 		res := remote.Run(ctx, r, bashC(wrapCheck(carried, cond)), remote.ExecOptions{Output: &syncWriter{w: &out}})
-		e.writeRecord(s.ID, h.Name, "only_if", cond, out.String(), res)
+		e.writeRecord(s.ID, h.Name, g.kind, cond, out.String(), res)
 		if res.Err != nil {
 			return fail(Unreachable, res.Err)
 		}
-		if res.Exit != 0 {
-			e.emit(Event{Kind: EvSkipped, Step: s.ID, Host: h.Name, Reason: "only_if"})
-			rep.Status, rep.Skip = Skipped, "only_if"
-			e.record(s.ID, h.Name, HostState{Status: Skipped, Note: "not for this host"})
-			return rep
-		}
-	}
-	if s.DoneIf != "" {
-		cond, err := e.render(s.DoneIf, h)
-		if err != nil {
-			return fail(Failed, err)
-		}
-		var out strings.Builder
-		res := remote.Run(ctx, r, bashC(wrapCheck(carried, cond)), remote.ExecOptions{Output: &syncWriter{w: &out}})
-		e.writeRecord(s.ID, h.Name, "done_if", cond, out.String(), res)
-		if res.Err != nil {
-			return fail(Unreachable, res.Err)
-		}
-		if res.Exit == 0 {
-			e.emit(Event{Kind: EvSkipped, Step: s.ID, Host: h.Name, Reason: "done_if"})
-			rep.Status = Skipped
-			e.record(s.ID, h.Name, HostState{Status: Skipped, Note: "already done"})
+		if (res.Exit == 0) == g.skipOnExit0 {
+			e.emit(Event{Kind: EvSkipped, Step: s.ID, Host: h.Name, Reason: g.kind})
+			rep.Status, rep.Skip = Skipped, g.kind
+			e.record(s.ID, h.Name, HostState{Status: Skipped, Note: g.note})
 			return rep
 		}
 	}
