@@ -193,7 +193,8 @@ func loadDir(dir string) ([]*steps.Track, error) {
 	if !fi.IsDir() {
 		return nil, fmt.Errorf("%s: not a directory", dir)
 	}
-	return steps.LoadAll(os.DirFS(dir), strings.TrimSuffix(dir, "/"))
+	// A variant there may build on an embedded track.
+	return steps.LoadAllWith(os.DirFS(dir), strings.TrimSuffix(dir, "/"), embeddedTrack)
 }
 
 // mergeTracks lets a track from disk replace the embedded one of the same id.
@@ -273,8 +274,9 @@ var (
 // embeddedTrack loads one embedded track (nil when there is none of that id).
 func embeddedTrack(id string) (*steps.Track, error) {
 	oneTrackMu.Lock()
-	defer oneTrackMu.Unlock()
-	if t, ok := oneTrack[id]; ok {
+	t, ok := oneTrack[id]
+	oneTrackMu.Unlock()
+	if ok {
 		return t, nil
 	}
 	if !validTrackDir(id) {
@@ -287,11 +289,17 @@ func embeddedTrack(id string) (*steps.Track, error) {
 	if _, err := fs.Stat(sub, steps.TrackFile); err != nil {
 		return nil, nil
 	}
-	t, err := steps.LoadTrack(sub, "content/"+id)
+	t, err = steps.LoadTrack(sub, "content/"+id)
 	if err != nil {
 		return nil, err
 	}
+	// A variant is built on its base, itself loaded the same way.
+	if err := steps.ResolveVariants([]*steps.Track{t}, embeddedTrack); err != nil {
+		return nil, err
+	}
+	oneTrackMu.Lock()
 	oneTrack[id] = t
+	oneTrackMu.Unlock()
 	return t, nil
 }
 

@@ -7,5 +7,5 @@ import "embed"
 
 // FS holds every embedded track directory.
 //
-//go:embed classic current
+//go:embed classic current onprem binary kubeadm
 var FS embed.FS

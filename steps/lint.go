@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os/exec"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"hardway/check"
@@ -38,7 +39,32 @@ func Lint(t *Track) Errors {
 			}
 		}
 		for _, s := range ch.Steps {
-			lintStep(s, vars, &errs)
+			if s.Origin != OriginBase {
+				lintStep(s, vars, &errs)
+				continue
+			}
+			// An inherited step is judged in the variant (its layout, its
+			// vars); its problems are the variant's to fix.
+			var own Errors
+			lintStep(s, vars, &own)
+			errs = append(errs, inVariant(s, own)...)
+		}
+	}
+	return errs
+}
+
+// inVariant moves the problems of a step a variant inherits to the
+// variant's chapter file, naming where the step was written.
+func inVariant(s *Step, errs Errors) Errors {
+	chFile := s.Chapter.Track.Dir + "/" + s.Chapter.Slug + ".yaml"
+	for _, e := range errs {
+		if e.File == s.File || (s.Check != nil && e.File == s.Check.File) {
+			at := e.File
+			if e.Line > 0 {
+				at += ":" + strconv.Itoa(e.Line)
+			}
+			e.Msg = fmt.Sprintf("%s (step inherited from %s, %s: replace or drop it here)", e.Msg, s.Chapter.Track.Base, at)
+			e.File, e.Line = chFile, 0
 		}
 	}
 	return errs
@@ -112,9 +138,24 @@ func lintCheck(s *Step, vars Vars, errs *Errors) {
 		vars = vars.ForHost(hosts[0])
 	}
 	lintCommand(c.File, c.Line, "step "+s.Slug+": check.run", c.Run, vars, errs)
+	if len(c.Stages) == 0 {
+		lintSamples(s, c, "", vars, errs)
+		return
+	}
+	for i, st := range c.Stages {
+		if st.Until == s.ID {
+			errs.add(c.File, st.Line, "step %s: stage %s: until: names the step itself, so the stage would end as soon as it passes", s.Slug, st.Name)
+		}
+		lintSamples(s, c.InStage(i), "stage "+st.Name+": ", vars, errs)
+	}
+}
+
+// lintSamples: the check passes its passing samples and fails its failing
+// ones, and has at least one of each.
+func lintSamples(s *Step, c *CheckSpec, stage string, vars Vars, errs *Errors) {
 	k, err := c.Build(vars)
 	if err != nil {
-		errs.add(c.File, c.Line, "step %s: %v", s.Slug, err)
+		errs.add(c.File, c.Line, "step %s: %s%v", s.Slug, stage, err)
 		return
 	}
 	var pass, fail int
@@ -122,9 +163,9 @@ func lintCheck(s *Step, vars Vars, errs *Errors) {
 		res := k.Evaluate(sm.AsOutput())
 		switch {
 		case sm.Pass && !res.Pass:
-			errs.add(c.File, sm.Line, "step %s: the passing sample %q fails: %s", s.Slug, sm.Note, describeFailures(res))
+			errs.add(c.File, sm.Line, "step %s: %sthe passing sample %q fails: %s", s.Slug, stage, sm.Note, describeFailures(res))
 		case !sm.Pass && res.Pass:
-			errs.add(c.File, sm.Line, "step %s: the failing sample %q passes", s.Slug, sm.Note)
+			errs.add(c.File, sm.Line, "step %s: %sthe failing sample %q passes", s.Slug, stage, sm.Note)
 		}
 		if sm.Pass {
 			pass++
@@ -133,10 +174,10 @@ func lintCheck(s *Step, vars Vars, errs *Errors) {
 		}
 	}
 	if pass == 0 {
-		errs.add(c.File, c.Line, "step %s: the check has no passing sample (check.pass:)", s.Slug)
+		errs.add(c.File, c.Line, "step %s: %sthe check has no passing sample (pass:)", s.Slug, stage)
 	}
 	if fail == 0 {
-		errs.add(c.File, c.Line, "step %s: the check has no failing sample (check.fail:)", s.Slug)
+		errs.add(c.File, c.Line, "step %s: %sthe check has no failing sample (fail:)", s.Slug, stage)
 	}
 }
 

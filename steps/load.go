@@ -31,15 +31,50 @@ var (
 
 type trackFile struct {
 	ID       string            `yaml:"id"`
+	Base     string            `yaml:"base"`
 	Version  string            `yaml:"version"`
 	Source   string            `yaml:"source"`
 	Hosts    []Host            `yaml:"hosts"`
 	Vars     map[string]string `yaml:"vars"`
-	Chapters []string          `yaml:"chapters"`
+	Chapters []chapterRef      `yaml:"chapters"`
 }
 
+// chapterRef is an entry of track.yaml's chapters: a slug, or in a variant
+// {slug: 03-client-tools, from: 02-client-tools} for a chapter built on a
+// base chapter of another name.
+type chapterRef struct {
+	Slug string `yaml:"slug"`
+	From string `yaml:"from"`
+}
+
+func (c *chapterRef) UnmarshalYAML(unmarshal func(any) error) error {
+	var slug string
+	if err := unmarshal(&slug); err == nil {
+		*c = chapterRef{Slug: slug}
+		return nil
+	}
+	type plain chapterRef
+	var p plain
+	if err := unmarshal(&p); err != nil {
+		return fmt.Errorf("chapters: want a chapter slug, or slug: and from: (in a variant)")
+	}
+	*c = chapterRef(p)
+	return nil
+}
+
+// chapterFile is a chapter's YAML: its steps, or in a variant, edits to
+// the base chapter (see variant.go).
 type chapterFile struct {
-	Steps []ast.Node `yaml:"steps"`
+	Steps   []ast.Node   `yaml:"steps"`
+	Replace []ast.Node   `yaml:"replace"`
+	Insert  []insertFile `yaml:"insert"`
+	Drop    []string     `yaml:"drop"`
+}
+
+type insertFile struct {
+	After  string     `yaml:"after"`
+	Before string     `yaml:"before"`
+	Steps  []ast.Node `yaml:"steps"`
 }
 
 type stepFile struct {
@@ -65,6 +100,15 @@ type checkFile struct {
 	Params   ast.Node   `yaml:"params"`
 	Pass     []ast.Node `yaml:"pass"`
 	Fail     []ast.Node `yaml:"fail"`
+	Stages   []ast.Node `yaml:"stages"`
+}
+
+type stageFile struct {
+	Name   string     `yaml:"name"`
+	Until  string     `yaml:"until"`
+	Params ast.Node   `yaml:"params"`
+	Pass   []ast.Node `yaml:"pass"`
+	Fail   []ast.Node `yaml:"fail"`
 }
 
 type sampleFile struct {
@@ -101,6 +145,24 @@ const (
 // or each directory below it that does is a track. name is how root is shown
 // in messages (the directory as the user typed it, or "embedded:").
 func LoadAll(fsys fs.FS, name string) ([]*Track, error) {
+	return LoadAllWith(fsys, name, nil)
+}
+
+// LoadAllWith is LoadAll, with lookup finding the base of a variant that is
+// not under root (an embedded track, for a variant in --content DIR).
+func LoadAllWith(fsys fs.FS, name string, lookup func(id string) (*Track, error)) ([]*Track, error) {
+	tracks, err := loadAll(fsys, name)
+	var errs Errors
+	if err != nil {
+		errs = asErrors(err)
+	}
+	if err := ResolveVariants(tracks, lookup); err != nil {
+		errs = append(errs, asErrors(err)...)
+	}
+	return tracks, errs.orNil()
+}
+
+func loadAll(fsys fs.FS, name string) ([]*Track, error) {
 	if _, err := fs.Stat(fsys, TrackFile); err == nil {
 		t, err := LoadTrack(fsys, name)
 		if t == nil {
@@ -148,7 +210,8 @@ func asErrors(err error) Errors {
 
 // LoadTrack reads one track directory. It returns the track even when some
 // files have problems (so lint can report everything at once), together
-// with every problem found.
+// with every problem found. A variant (track.yaml names a base:) comes back
+// unfinished: ResolveVariants builds it once its base is at hand.
 func LoadTrack(fsys fs.FS, dir string) (*Track, error) {
 	var errs Errors
 	file := path.Join(dir, TrackFile)
@@ -162,15 +225,36 @@ func LoadTrack(fsys fs.FS, dir string) (*Track, error) {
 		errs.addYAML(file, err)
 		return nil, errs
 	}
-	t := &Track{ID: tf.ID, Version: tf.Version, Source: tf.Source, Hosts: tf.Hosts, Vars: tf.Vars, Dir: dir,
+	t := &Track{ID: tf.ID, Base: tf.Base, Version: tf.Version, Source: tf.Source, Hosts: tf.Hosts, Vars: tf.Vars, Dir: dir,
 		Prose: map[locales.Lang]TrackProse{}}
 	if t.Vars == nil {
 		t.Vars = map[string]string{}
 	}
+	if tf.Base != "" {
+		t.pending = &pendingVariant{fsys: fsys, tf: tf, data: data}
+		return t, nil
+	}
 	validateTrack(t, tf, file, data, &errs)
+	loadChapters(fsys, t, tf, data, nil, &errs)
+	loadProse(fsys, t, &errs)
+	resolveStages(t, &errs)
+	return t, errs.orNil()
+}
 
+// loadChapters builds the chapters track.yaml lists. With a base (a
+// variant), a chapter without a file of its own is the base's, and a file
+// may edit the base chapter instead of giving every step.
+func loadChapters(fsys fs.FS, t *Track, tf trackFile, data []byte, base *Track, errs *Errors) {
+	file := path.Join(t.Dir, TrackFile)
+	refs := tf.Chapters
+	if base != nil && len(refs) == 0 {
+		for _, ch := range base.Chapters {
+			refs = append(refs, chapterRef{Slug: ch.Slug})
+		}
+	}
 	seenChapter := map[string]bool{}
-	for _, slug := range tf.Chapters {
+	for _, ref := range refs {
+		slug := ref.Slug
 		line := lineOf(data, slug)
 		if !slugRE.MatchString(slug) {
 			errs.add(file, line, "chapter %q: use lower-case letters, digits and dashes, as the tutorial's file name", slug)
@@ -181,22 +265,48 @@ func LoadTrack(fsys fs.FS, dir string) (*Track, error) {
 			continue
 		}
 		seenChapter[slug] = true
+		var baseCh *Chapter
+		switch {
+		case ref.From != "" && base == nil:
+			errs.add(file, line, "chapter %s: from: needs a base: track to take the chapter from", slug)
+		case base != nil:
+			from := ref.From
+			if from == "" {
+				from = slug
+			}
+			baseCh = base.Chapter(from)
+			if baseCh == nil && ref.From != "" {
+				errs.add(file, line, "chapter %s: from: %s has no chapter %q%s", slug, base.ID, ref.From,
+					suggest(ref.From, base.chapterSlugs()))
+			}
+		}
 		ch := &Chapter{Slug: slug, Track: t, Prose: map[locales.Lang]ChapterProse{}}
 		t.Chapters = append(t.Chapters, ch)
+		if baseCh != nil {
+			ch.From = baseCh
+		}
 		if _, err := fs.Stat(fsys, slug+".yaml"); err == nil {
-			ch.File = path.Join(dir, slug+".yaml")
-			loadChapter(fsys, ch, &errs)
+			ch.File = path.Join(t.Dir, slug+".yaml")
+			loadChapter(fsys, ch, errs)
+		} else if baseCh != nil {
+			inheritChapter(ch, baseCh)
 		}
 	}
 	// A chapter file the track does not list is almost always a typo.
 	yamls, _ := fs.Glob(fsys, "*.yaml")
 	for _, y := range yamls {
 		if y != TrackFile && !seenChapter[strings.TrimSuffix(y, ".yaml")] {
-			errs.add(path.Join(dir, y), 0, "chapter file not listed under chapters: in %s", TrackFile)
+			errs.add(path.Join(t.Dir, y), 0, "chapter file not listed under chapters: in %s", TrackFile)
 		}
 	}
-	loadProse(fsys, t, &errs)
-	return t, errs.orNil()
+}
+
+func (t *Track) chapterSlugs() []string {
+	out := make([]string, len(t.Chapters))
+	for i, ch := range t.Chapters {
+		out[i] = ch.Slug
+	}
+	return out
 }
 
 func validateTrack(t *Track, tf trackFile, file string, data []byte, errs *Errors) {
@@ -302,13 +412,54 @@ func loadChapter(fsys fs.FS, ch *Chapter, errs *Errors) {
 		errs.add(ch.File, 0, "empty chapter file: give it steps:, or delete it until the chapter is written")
 		return
 	}
+	body := f.Docs[0].Body
 	var cf chapterFile
-	if err := decodeNode(f.Docs[0].Body, &cf); err != nil {
+	if err := decodeNode(body, &cf); err != nil {
 		errs.addYAML(ch.File, err)
 		return
 	}
-	seen := map[string]int{}
-	for _, node := range cf.Steps {
+	edits := len(cf.Replace)+len(cf.Insert)+len(cf.Drop) > 0 || hasKey(body, "replace", "insert", "drop")
+	switch {
+	case edits && hasKey(body, "steps"):
+		errs.add(ch.File, nodeLine(body), "give either steps: (the whole chapter) or replace:/insert:/drop: (edits to the base chapter), not both")
+	case edits && ch.From == nil:
+		if ch.Track.Base == "" {
+			errs.add(ch.File, nodeLine(body), "replace:, insert: and drop: edit a base chapter: name the base track in %s (base:), or write the chapter's steps:", TrackFile)
+		} else {
+			errs.add(ch.File, nodeLine(body), "%s has no chapter %s to edit: write this chapter's steps:, or name the base chapter in %s (slug: %s, from: ...)",
+				ch.Track.Base, ch.Slug, TrackFile, ch.Slug)
+		}
+	case edits:
+		editChapter(ch, &cf, errs)
+	default:
+		ch.From = nil // a chapter written anew takes nothing from the base
+		seen := map[string]int{}
+		ch.Steps = loadSteps(ch, cf.Steps, seen, errs)
+	}
+}
+
+// hasKey reports whether a mapping node has one of these keys, so that an
+// empty list (steps: []) still counts as given.
+func hasKey(n ast.Node, keys ...string) bool {
+	m, ok := n.(*ast.MappingNode)
+	if !ok {
+		return false
+	}
+	for _, v := range m.Values {
+		for _, k := range keys {
+			if v.Key != nil && v.Key.String() == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// loadSteps decodes step nodes; seen maps the chapter's step ids to the
+// line that first used them, across calls.
+func loadSteps(ch *Chapter, nodes []ast.Node, seen map[string]int, errs *Errors) []*Step {
+	var out []*Step
+	for _, node := range nodes {
 		var sf stepFile
 		line := nodeLine(node)
 		if isEmpty(node) {
@@ -350,8 +501,9 @@ func loadChapter(fsys fs.FS, ch *Chapter, errs *Errors) {
 		if sf.Check != nil {
 			st.Check = loadCheck(ch.File, sf.ID, sf.Check, node, errs)
 		}
-		ch.Steps = append(ch.Steps, st)
+		out = append(out, st)
 	}
+	return out
 }
 
 func loadCheck(file, stepID string, cf *checkFile, stepNode ast.Node, errs *Errors) *CheckSpec {
@@ -380,19 +532,69 @@ func loadCheck(file, stepID string, cf *checkFile, stepNode ast.Node, errs *Erro
 	}
 	if _, err := check.New(cf.Kind); err != nil {
 		errs.add(file, line, "step %s: check.kind: %v", stepID, err)
-	} else if isEmpty(cf.Params) {
-		errs.add(file, line, "step %s: check.params: the %s check needs parameters", stepID, cf.Kind)
-	} else {
-		// Decode now, placeholders unfilled, so mistakes get their line.
-		probe, _ := check.New(cf.Kind)
-		if err := decodeNode(cf.Params, probe); err != nil {
-			errs.addYAML(file, err)
-		}
+		return c
 	}
+	if len(cf.Stages) == 0 {
+		checkParams(file, line, stepID, cf.Kind, cf.Params, errs)
+		c.Samples = loadSamples(file, stepID, cf.Pass, cf.Fail, errs)
+		return c
+	}
+	if !isEmpty(cf.Params) || len(cf.Pass)+len(cf.Fail) > 0 {
+		errs.add(file, line, "step %s: a check with stages: gives params:, pass: and fail: in each stage, not beside them", stepID)
+	}
+	names := map[string]bool{}
+	for i, n := range cf.Stages {
+		var sf stageFile
+		sl := nodeLine(n)
+		if isEmpty(n) {
+			errs.add(file, sl, "step %s: an empty stage: give it name:, params:, pass: and fail:", stepID)
+			continue
+		}
+		if err := decodeNode(n, &sf); err != nil {
+			errs.addYAML(file, err)
+			continue
+		}
+		last := i == len(cf.Stages)-1
+		switch {
+		case !slugRE.MatchString(sf.Name):
+			errs.add(file, sl, "step %s: stage name %q: use lower-case letters, digits and dashes", stepID, sf.Name)
+		case names[sf.Name]:
+			errs.add(file, sl, "step %s: stage %q is named twice", stepID, sf.Name)
+		case last && sf.Until != "":
+			errs.add(file, sl, "step %s: the last stage applies from then on: it takes no until:", stepID)
+		case !last && sf.Until == "":
+			errs.add(file, sl, "step %s: stage %s: until: name the step whose completion ends it", stepID, sf.Name)
+		}
+		names[sf.Name] = true
+		if len(cf.Stages) == 1 {
+			errs.add(file, sl, "step %s: one stage is no stage: use params:, pass: and fail: directly", stepID)
+		}
+		checkParams(file, sl, stepID, cf.Kind, sf.Params, errs)
+		c.Stages = append(c.Stages, CheckStage{Name: sf.Name, UntilRef: sf.Until, Params: sf.Params, Line: sl,
+			Samples: loadSamples(file, stepID, sf.Pass, sf.Fail, errs)})
+	}
+	return c
+}
+
+// checkParams decodes a check's parameters, placeholders unfilled, so that
+// mistakes are reported with their line at load time.
+func checkParams(file string, line int, stepID, kind string, params ast.Node, errs *Errors) {
+	if isEmpty(params) {
+		errs.add(file, line, "step %s: check.params: the %s check needs parameters", stepID, kind)
+		return
+	}
+	probe, _ := check.New(kind)
+	if err := decodeNode(params, probe); err != nil {
+		errs.addYAML(file, err)
+	}
+}
+
+func loadSamples(file, stepID string, pass, fail []ast.Node, errs *Errors) []Sample {
+	var out []Sample
 	for _, group := range []struct {
 		pass  bool
 		nodes []ast.Node
-	}{{true, cf.Pass}, {false, cf.Fail}} {
+	}{{true, pass}, {false, fail}} {
 		for _, n := range group.nodes {
 			var sf sampleFile
 			if isEmpty(n) {
@@ -407,10 +609,10 @@ func loadCheck(file, stepID string, cf *checkFile, stepNode ast.Node, errs *Erro
 			if sf.Exit != nil {
 				s.Exit = *sf.Exit
 			}
-			c.Samples = append(c.Samples, s)
+			out = append(out, s)
 		}
 	}
-	return c
+	return out
 }
 
 func buildCheck(c *CheckSpec, vars Vars) (check.Check, error) {

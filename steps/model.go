@@ -24,6 +24,16 @@ type Track struct {
 	Chapters []*Chapter
 	Prose    map[locales.Lang]TrackProse
 	Dir      string // where the track was loaded from, for messages
+	// Base is the id of the track a variant builds on; "" for a tutorial
+	// written whole. Changes says what the variant did to it.
+	Base    string
+	Changes Changes
+	pending *pendingVariant // a variant not yet built on its base
+}
+
+// Changes counts what a variant did to its base's steps.
+type Changes struct {
+	Inherited, Replaced, Inserted, Dropped, Written int
 }
 
 // TrackProse is the track's title and description in one language.
@@ -49,6 +59,9 @@ type Chapter struct {
 	Steps []*Step
 	Prose map[locales.Lang]ChapterProse
 	File  string // the chapter's YAML file, "" when it has no steps yet
+	// From is the base track's chapter this one inherits or edits, in a
+	// variant; nil for a chapter written in full.
+	From *Chapter
 }
 
 // ChapterProse is a chapter's title and introduction in one language.
@@ -94,7 +107,19 @@ type Step struct {
 	Prose       map[locales.Lang]StepProse
 	File        string
 	Line        int
+	// Origin says where a variant's step comes from: OriginBase (the base
+	// track's step, unchanged), OriginReplaced or OriginInserted; "" for a
+	// step of a chapter written in full.
+	Origin string
+	base   *Step // the base step a variant's step inherits or replaces
 }
+
+// Step origins in a variant.
+const (
+	OriginBase     = "base"
+	OriginReplaced = "replaced"
+	OriginInserted = "inserted"
+)
 
 // StepProse is a step's explanation, and the hint shown when its check fails.
 type StepProse struct {
@@ -118,8 +143,75 @@ type CheckSpec struct {
 	Timeout  time.Duration // give up after; 0 means a single attempt
 	Params   ast.Node      // decoded into the check kind's struct by Build
 	Samples  []Sample
-	File     string
+	// Stages replace Params and Samples when the expected result changes as
+	// the tutorial goes on: haproxy's /healthz answers 503 until the API
+	// servers run, then 200. At picks the stage that applies.
+	Stages []CheckStage
+	// Stage names the stage a check returned by At stands for; "" for a
+	// check without stages.
+	Stage string
+	File  string
+	Line  int
+}
+
+// CheckStage is what a check expects during one stretch of the tutorial.
+type CheckStage struct {
+	Name string
+	// Until is the full id of the step whose completion ends this stage;
+	// "" for the last stage, which applies from then on.
+	Until string
+	// UntilRef is Until as the content wrote it: a step of the same chapter,
+	// "chapter/step", or "08/step".
+	UntilRef string
+	Params   ast.Node
+	Samples  []Sample
 	Line     int
+}
+
+// At returns the check as it applies now. For a check with stages, that is
+// the first stage whose Until step is not done yet (done reports it), or
+// the last; the result has that stage's Params and Samples and its name in
+// Stage. A check without stages is returned as it is.
+func (c *CheckSpec) At(done func(stepID string) bool) *CheckSpec {
+	if len(c.Stages) == 0 {
+		return c
+	}
+	for i, st := range c.Stages {
+		if i == len(c.Stages)-1 || done == nil || !done(st.Until) {
+			return c.InStage(i)
+		}
+	}
+	return c // unreachable: the loop returns at the last stage
+}
+
+// InStage returns the check as it is during stage i.
+func (c *CheckSpec) InStage(i int) *CheckSpec {
+	cp := *c
+	st := c.Stages[i]
+	cp.Params, cp.Samples, cp.Stage = st.Params, st.Samples, st.Name
+	if st.Line > 0 {
+		cp.Line = st.Line
+	}
+	return &cp
+}
+
+// StageNamed returns the index of the stage with this name, or -1.
+func (c *CheckSpec) StageNamed(name string) int {
+	for i, st := range c.Stages {
+		if st.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// AllSamples lists every sample, of every stage.
+func (c *CheckSpec) AllSamples() []Sample {
+	out := append([]Sample{}, c.Samples...)
+	for _, st := range c.Stages {
+		out = append(out, st.Samples...)
+	}
+	return out
 }
 
 // Sample is a recorded output of the check command: the tutorial's documented
@@ -144,4 +236,4 @@ func (s Sample) AsOutput() check.Output { return check.Output{Text: s.Output, Ex
 
 // Written reports whether the chapter's content exists: a chapter file,
 // possibly with no steps when the tutorial's chapter has nothing to run.
-func (ch *Chapter) Written() bool { return ch.File != "" }
+func (ch *Chapter) Written() bool { return ch.File != "" || (ch.From != nil && ch.From.Written()) }
