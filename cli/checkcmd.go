@@ -11,10 +11,11 @@ import (
 	"hardway/check"
 	"hardway/locales"
 	"hardway/steps"
+	"hardway/walk"
 )
 
 func (a *app) checkCommand() *cobra.Command {
-	var input, hostName string
+	var input, hostName, stage string
 	var exit int
 	var asJSON bool
 	cmd := &cobra.Command{
@@ -48,13 +49,20 @@ Exits 0 when the check passes, 1 when it fails, 2 on a usage error.`,
 			if err != nil {
 				return err
 			}
-			k, err := s.Check.Build(t.DefaultVars().ForHost(host))
+			c, err := a.checkStage(t, s, host.Name, stage)
+			if err != nil {
+				return err
+			}
+			k, err := c.Build(t.DefaultVars().ForHost(host))
 			if err != nil {
 				return err
 			}
 			res := k.Evaluate(check.Output{Text: text, Exit: exit})
 			if asJSON {
-				return a.verdictJSON(s, host, res)
+				return a.verdictJSON(s, host, c.Stage, res)
+			}
+			if c.Stage != "" {
+				a.printf("%s %s\n", a.bold(a.msg("ui.stage")), c.Stage)
 			}
 			a.printVerdict(s, host, res)
 			if !res.Pass {
@@ -67,7 +75,36 @@ Exits 0 when the check passes, 1 when it fails, 2 on a usage error.`,
 	cmd.Flags().StringVar(&hostName, "host", "", "the host the output came from (default: the first host the check runs on)")
 	cmd.Flags().IntVar(&exit, "exit", check.ExitUnknown, "the command's exit status, if you know it")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the verdict as JSON")
+	cmd.Flags().StringVar(&stage, "stage", "", "for a check whose expectation changes as the tutorial goes on, the stage to judge against (default: the one the lab's progress has reached, else the last)")
 	return cmd
+}
+
+// checkStage picks the stage of a check with stages: the one named, else
+// the one the lab's progress has reached, else the last (the finished
+// tutorial's expectation).
+func (a *app) checkStage(t *steps.Track, s *steps.Step, host, name string) (*steps.CheckSpec, error) {
+	c := s.Check
+	if len(c.Stages) == 0 {
+		if name != "" {
+			return nil, usage("step %s's check has no stages", s.ID)
+		}
+		return c, nil
+	}
+	if name != "" {
+		i := c.StageNamed(name)
+		if i < 0 {
+			var names []string
+			for _, st := range c.Stages {
+				names = append(names, st.Name)
+			}
+			return nil, usage("step %s's check has no stage %q (stages: %s)", s.ID, name, strings.Join(names, ", "))
+		}
+		return c.InStage(i), nil
+	}
+	if prog := a.labProgress(); prog != nil {
+		return walk.CheckNow(t, prog, s, host), nil
+	}
+	return c.InStage(len(c.Stages) - 1), nil
 }
 
 func (a *app) readInput(name string) (string, error) {
@@ -137,6 +174,7 @@ type verdictJSON struct {
 	Step  string     `json:"step"`
 	Host  string     `json:"host"`
 	Kind  string     `json:"kind"`
+	Stage string     `json:"stage,omitempty"`
 	Pass  bool       `json:"pass"`
 	Items []itemJSON `json:"items"`
 	Hint  string     `json:"hint,omitempty"`
@@ -150,8 +188,8 @@ type itemJSON struct {
 	Message string   `json:"message"`
 }
 
-func (a *app) verdictJSON(s *steps.Step, host steps.Host, res check.Result) error {
-	v := verdictJSON{Step: s.ID, Host: host.Name, Kind: s.Check.Kind, Pass: res.Pass, Items: []itemJSON{}}
+func (a *app) verdictJSON(s *steps.Step, host steps.Host, stage string, res check.Result) error {
+	v := verdictJSON{Step: s.ID, Host: host.Name, Kind: s.Check.Kind, Stage: stage, Pass: res.Pass, Items: []itemJSON{}}
 	for _, it := range res.Items {
 		v.Items = append(v.Items, itemJSON{Subject: it.Subject, OK: it.OK, Code: string(it.Reason.Code), Args: it.Reason.Args,
 			Message: locales.Reason(a.lang, string(it.Reason.Code), it.Reason.Args...)})

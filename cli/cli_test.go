@@ -121,17 +121,31 @@ func TestCheckEverySample(t *testing.T) {
 			if s.Check == nil {
 				continue
 			}
-			for i, sm := range s.Check.Samples {
-				f := filepath.Join(dir, "out.txt")
-				os.WriteFile(f, []byte(sm.Output), 0o644)
-				args := []string{"check", s.ID, "--track", tr.ID, "--input", f}
-				r := run(t, "", nil, args...)
-				want := 0
-				if !sm.Pass {
-					want = 1
-				}
-				if r.code != want {
-					t.Errorf("%s sample %d (%s): exit %d, want %d\n%s%s", s.ID, i, sm.Note, r.code, want, r.stdout, r.stderr)
+			// A check with stages is judged stage by stage (--stage).
+			type staged struct {
+				stage   string
+				samples []steps.Sample
+			}
+			groups := []staged{{"", s.Check.Samples}}
+			for i, st := range s.Check.Stages {
+				groups = append(groups, staged{st.Name, s.Check.InStage(i).Samples})
+			}
+			for _, g := range groups {
+				for i, sm := range g.samples {
+					f := filepath.Join(dir, "out.txt")
+					os.WriteFile(f, []byte(sm.Output), 0o644)
+					args := []string{"check", s.ID, "--track", tr.ID, "--input", f}
+					if g.stage != "" {
+						args = append(args, "--stage", g.stage)
+					}
+					r := run(t, "", nil, args...)
+					want := 0
+					if !sm.Pass {
+						want = 1
+					}
+					if r.code != want {
+						t.Errorf("%s %s sample %d (%s): exit %d, want %d\n%s%s", s.ID, g.stage, i, sm.Note, r.code, want, r.stdout, r.stderr)
+					}
 				}
 			}
 		}

@@ -49,7 +49,7 @@ as file:line: what is wrong), 2 when DIR cannot be read.`,
 					nSteps++
 					if s.Check != nil {
 						nChecks++
-						nSamples += len(s.Check.Samples)
+						nSamples += len(s.Check.AllSamples())
 					}
 				}
 			}

@@ -155,14 +155,18 @@ func (a *app) show(t *steps.Track, s *steps.Step, hostName string, verbose bool)
 		if p.Hint != "" {
 			a.printf("\n%s\n%s\n", a.bold(a.msg("ui.hint")), p.Hint)
 		}
-		if verbose {
-			for _, sm := range c.Samples {
-				verdict := a.green(a.msg("ui.sample_pass"))
-				if !sm.Pass {
-					verdict = a.red(a.msg("ui.sample_fail"))
-				}
-				a.printf("\n%s %s\n%s", verdict, sm.Note, indent(sm.Output, "  | "))
+		for i, st := range c.Stages {
+			until := a.msg("ui.stage_last")
+			if st.Until != "" {
+				until = a.msg("ui.stage_until", st.Until)
 			}
+			a.printf("%s %s %s\n", a.bold(a.msg("ui.stage")), st.Name, a.dim("("+until+")"))
+			if verbose {
+				a.printSamples(c.InStage(i).Samples)
+			}
+		}
+		if verbose {
+			a.printSamples(c.Samples)
 		}
 	}
 	if verbose && len(s.Diagnostics) > 0 {
@@ -172,6 +176,16 @@ func (a *app) show(t *steps.Track, s *steps.Step, hostName string, verbose bool)
 		}
 	}
 	return nil
+}
+
+func (a *app) printSamples(samples []steps.Sample) {
+	for _, sm := range samples {
+		verdict := a.green(a.msg("ui.sample_pass"))
+		if !sm.Pass {
+			verdict = a.red(a.msg("ui.sample_fail"))
+		}
+		a.printf("\n%s %s\n%s", verdict, sm.Note, indent(sm.Output, "  | "))
+	}
 }
 
 func usesHostPlaceholder(s *steps.Step) bool {
@@ -198,6 +212,16 @@ func indent(s, prefix string) string {
 // carriedValues are the variables the lab's progress holds for a host, when
 // there is an inventory here; nothing otherwise (show needs no lab).
 func (a *app) carriedValues(host string) map[string]string {
+	prog := a.labProgress()
+	if prog == nil {
+		return nil
+	}
+	return prog.Vars(host)
+}
+
+// labProgress is the progress of the lab the inventory describes, when there
+// is one for the track in use; nil otherwise (read-only use).
+func (a *app) labProgress() *walk.Progress {
 	path, err := a.inventoryPath()
 	if err != nil {
 		return nil
@@ -221,5 +245,5 @@ func (a *app) carriedValues(host string) map[string]string {
 	if err != nil {
 		return nil
 	}
-	return prog.Vars(host)
+	return prog
 }

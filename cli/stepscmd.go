@@ -51,7 +51,7 @@ func (a *app) stepsCommand() *cobra.Command {
 						kind = a.yellow(a.msg("ui.manual"))
 					}
 					a.printf("  %-28s %s%s\n", s.Slug, p.Title, a.fallbackNote(fb))
-					a.printf("  %-28s %s %s\n", "", a.dim("→ "+hostList(t, s.Targets)), kind)
+					a.printf("  %-28s %s %s%s\n", "", a.dim("→ "+hostList(t, s.Targets)), kind, a.originNote(t, s))
 				}
 			}
 			return nil
@@ -59,6 +59,15 @@ func (a *app) stepsCommand() *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: every step with its targets, commands and check")
 	return cmd
+}
+
+// originNote marks a variant's steps: taken from the base as they are,
+// replaced, or inserted.
+func (a *app) originNote(t *steps.Track, s *steps.Step) string {
+	if s.Origin == "" {
+		return ""
+	}
+	return "  " + a.dim("["+a.msg("ui.origin_"+s.Origin, t.Base)+"]")
 }
 
 func (a *app) fallbackNote(fallback bool) string {
@@ -89,6 +98,7 @@ type stepJSON struct {
 	Hosts    []string   `json:"hosts"`
 	Commands []string   `json:"commands"`
 	Manual   bool       `json:"manual,omitempty"`
+	Origin   string     `json:"origin,omitempty"` // in a variant: base, replaced or inserted
 	Defines  []string   `json:"defines,omitempty"`
 	Carries  []string   `json:"carries,omitempty"`
 	DoneIf   string     `json:"done_if,omitempty"`
@@ -118,7 +128,7 @@ func (a *app) stepsJSON(t *steps.Track, chapters []*steps.Chapter) error {
 			}
 			p, _ := s.Text(a.lang)
 			sj := stepJSON{ID: s.ID, Chapter: ch.Slug, Title: p.Title, Targets: s.Targets, Hosts: names(hosts),
-				Manual: s.Manual, Defines: s.Defines, Commands: []string{}}
+				Manual: s.Manual, Origin: s.Origin, Defines: s.Defines, Commands: []string{}}
 			for _, c := range s.Commands {
 				sj.Commands = append(sj.Commands, mustRender(c, hv))
 			}

@@ -29,6 +29,11 @@ func (a *app) tracksCommand() *cobra.Command {
 				written, total := chapterCounts(t)
 				a.printf("%s  %s  %s\n", a.bold(fmt.Sprintf("%-8s", t.ID)), fmt.Sprintf("%-8s", t.Version), title)
 				a.printf("          %s\n", a.dim(a.msg("ui.track_counts", fmt.Sprint(written), fmt.Sprint(total), fmt.Sprint(len(t.Steps())))))
+				if t.Base != "" {
+					c := t.Changes
+					a.printf("          %s\n", a.dim(a.msg("ui.track_variant", t.Base, fmt.Sprint(c.Inherited), fmt.Sprint(c.Replaced),
+						fmt.Sprint(c.Inserted), fmt.Sprint(c.Dropped), fmt.Sprint(c.Written))))
+				}
 			}
 			return nil
 		},
@@ -55,6 +60,9 @@ type trackJSON struct {
 	Written  int      `json:"chapters_written"`
 	Steps    int      `json:"steps"`
 	Hosts    []string `json:"hosts"`
+	// A variant's base and what it did to the base's steps.
+	Base    string         `json:"base,omitempty"`
+	Changes *steps.Changes `json:"changes,omitempty"`
 }
 
 func (a *app) tracksJSON() error {
@@ -66,8 +74,13 @@ func (a *app) tracksJSON() error {
 	for _, t := range all {
 		title, _ := t.Title(a.lang)
 		written, total := chapterCounts(t)
-		out = append(out, trackJSON{ID: t.ID, Version: t.Version, Title: title, Source: t.Source,
-			Chapters: total, Written: written, Steps: len(t.Steps()), Hosts: t.HostNames()})
+		tj := trackJSON{ID: t.ID, Version: t.Version, Title: title, Source: t.Source,
+			Chapters: total, Written: written, Steps: len(t.Steps()), Hosts: t.HostNames()}
+		if t.Base != "" {
+			c := t.Changes
+			tj.Base, tj.Changes = t.Base, &c
+		}
+		out = append(out, tj)
 	}
 	return a.writeJSON(out)
 }

@@ -3,6 +3,10 @@ package locales
 // en is the English catalog; ko.go and ja.go mirror its keys.
 var en = map[string]string{
 	// Command line and UI.
+	"ui.track_variant":       "built on {0}: {1} steps inherited, {2} replaced, {3} inserted, {4} dropped, {5} in chapters written anew",
+	"ui.origin_base":         "from {0}",
+	"ui.origin_replaced":     "replaces {0}'s",
+	"ui.origin_inserted":     "not in {0}",
 	"ui.track_counts":        "{0} of {1} chapters written, {2} steps",
 	"ui.chapter_not_written": "not written yet",
 	"ui.chapter_steps":       "{0} steps",
@@ -20,6 +24,9 @@ var en = map[string]string{
 	"ui.check_once":          "checked once",
 	"ui.check_on":            "on",
 	"ui.hint":                "If the check fails:",
+	"ui.stage":               "stage:",
+	"ui.stage_until":         "until {0} is done",
+	"ui.stage_last":          "from then on",
 	"ui.sample_pass":         "passes:",
 	"ui.sample_fail":         "fails:",
 	"ui.diagnostics":         "Collected when the check fails:",

@@ -3,6 +3,10 @@ package locales
 // ja is the Japanese catalog.
 var ja = map[string]string{
 	// Command line and UI.
+	"ui.track_variant":       "{0} がベース: ステップ {1} 件を継承、{2} 件を置換、{3} 件を追加、{4} 件を削除、新規に書いた章に {5} 件",
+	"ui.origin_base":         "{0} から継承",
+	"ui.origin_replaced":     "{0} のステップを置換",
+	"ui.origin_inserted":     "{0} にないステップ",
 	"ui.track_counts":        "全{1}章中{0}章を執筆済み、{2}ステップ",
 	"ui.chapter_not_written": "未執筆",
 	"ui.chapter_steps":       "{0}ステップ",
@@ -20,6 +24,9 @@ var ja = map[string]string{
 	"ui.check_once":          "1回のみ",
 	"ui.check_on":            "対象ホスト:",
 	"ui.hint":                "チェックに失敗した場合:",
+	"ui.stage":               "段階:",
+	"ui.stage_until":         "{0} が完了するまで",
+	"ui.stage_last":          "それ以降",
 	"ui.sample_pass":         "合格例:",
 	"ui.sample_fail":         "不合格例:",
 	"ui.diagnostics":         "チェック失敗時に収集する情報:",

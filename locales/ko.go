@@ -3,6 +3,10 @@ package locales
 // ko is the Korean catalog.
 var ko = map[string]string{
 	// Command line and UI.
+	"ui.track_variant":       "{0} 기반: 단계 {1}개 상속, {2}개 교체, {3}개 추가, {4}개 제외, 새로 쓴 장에 {5}개",
+	"ui.origin_base":         "{0}에서 가져옴",
+	"ui.origin_replaced":     "{0}의 단계를 교체",
+	"ui.origin_inserted":     "{0}에 없는 단계",
 	"ui.track_counts":        "전체 {1}개 장 중 {0}개 작성됨, 단계 {2}개",
 	"ui.chapter_not_written": "아직 작성되지 않음",
 	"ui.chapter_steps":       "단계 {0}개",
@@ -20,6 +24,9 @@ var ko = map[string]string{
 	"ui.check_once":          "한 번만 확인",
 	"ui.check_on":            "검증 호스트:",
 	"ui.hint":                "검증에 실패하면:",
+	"ui.stage":               "단계:",
+	"ui.stage_until":         "{0} 완료 전까지",
+	"ui.stage_last":          "그 이후",
 	"ui.sample_pass":         "통과:",
 	"ui.sample_fail":         "실패:",
 	"ui.diagnostics":         "검증에 실패하면 수집하는 정보:",

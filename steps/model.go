@@ -33,7 +33,11 @@ type Track struct {
 
 // Changes counts what a variant did to its base's steps.
 type Changes struct {
-	Inherited, Replaced, Inserted, Dropped, Written int
+	Inherited int `json:"inherited"`
+	Replaced  int `json:"replaced"`
+	Inserted  int `json:"inserted"`
+	Dropped   int `json:"dropped"`
+	Written   int `json:"written"` // steps of chapters written anew
 }
 
 // TrackProse is the track's title and description in one language.

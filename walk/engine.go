@@ -389,7 +389,7 @@ func onEach(hosts []steps.Host, f func(steps.Host) HostReport) []HostReport {
 
 func (e *Engine) verifyHost(ctx context.Context, s *steps.Step, h steps.Host) HostReport {
 	rep := HostReport{Host: h.Name}
-	c := s.Check
+	c := CheckNow(e.Track, e.Progress, s, h.Name)
 	host := h
 	if e.Host != nil {
 		host = e.Host(h.Name)
@@ -431,7 +431,7 @@ func (e *Engine) verifyHost(ctx context.Context, s *steps.Step, h steps.Host) Ho
 			return rep
 		}
 		last = k.Evaluate(check.Output{Text: buf.String(), Exit: res.Exit})
-		e.emit(Event{Kind: EvCheckAttempt, Step: s.ID, Host: h.Name, Attempt: attempt, Pass: last.Pass, Result: &last, Exit: res.Exit, Data: []byte(buf.String())})
+		e.emit(Event{Kind: EvCheckAttempt, Step: s.ID, Host: h.Name, Attempt: attempt, Pass: last.Pass, Result: &last, Exit: res.Exit, Stage: c.Stage, Data: []byte(buf.String())})
 		if last.Pass || ctx.Err() != nil || time.Now().Add(c.Interval).After(deadline) {
 			break
 		}
@@ -441,7 +441,7 @@ func (e *Engine) verifyHost(ctx context.Context, s *steps.Step, h steps.Host) Ho
 		}
 	}
 	rep.Check = &last
-	e.emit(Event{Kind: EvCheckVerdict, Step: s.ID, Host: h.Name, Pass: last.Pass, Result: &last})
+	e.emit(Event{Kind: EvCheckVerdict, Step: s.ID, Host: h.Name, Pass: last.Pass, Result: &last, Stage: c.Stage})
 	if last.Pass {
 		rep.Status = Passed
 		e.record(s.ID, h.Name, HostState{Status: Passed})

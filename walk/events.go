@@ -37,4 +37,6 @@ type Event struct {
 	Attempt  int           `json:"attempt,omitempty"`
 	Pass     bool          `json:"pass,omitempty"`
 	Result   *check.Result `json:"result,omitempty"`
+	// Stage names the stage of a check with stages that was judged.
+	Stage string `json:"stage,omitempty"`
 }

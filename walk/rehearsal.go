@@ -137,14 +137,15 @@ func (r *Rehearsal) Verify(ctx context.Context, s *steps.Step, only []string) (S
 	if err != nil || len(hosts) == 0 {
 		return rep, err
 	}
-	sample, ok := r.sample(s)
+	c := CheckNow(r.Track, r.Progress, s, hosts[0].Name)
+	sample, ok := r.sample(c)
 	r.Fail = false // one failure per request
 	if !ok {
 		return rep, fmt.Errorf("step %s has no sample to rehearse", s.ID)
 	}
 	// Samples are recorded as the first check host prints them; judge them
 	// as for that host on every pane.
-	k, err := s.Check.Build(r.Vars.ForHost(hosts[0]))
+	k, err := c.Build(r.Vars.ForHost(hosts[0]))
 	if err != nil {
 		return rep, err
 	}
@@ -153,8 +154,8 @@ func (r *Rehearsal) Verify(ctx context.Context, s *steps.Step, only []string) (S
 		r.play(ctx, s.ID, h.Name, bold+"$ "+reset+dim+strings.TrimRight(cmd, "\n")+reset+"\n")
 		r.play(ctx, s.ID, h.Name, sample.Output)
 		res := k.Evaluate(sample.AsOutput())
-		r.emit(Event{Kind: EvCheckAttempt, Step: s.ID, Host: h.Name, Attempt: 1, Pass: res.Pass, Result: &res, Data: []byte(sample.Output)})
-		r.emit(Event{Kind: EvCheckVerdict, Step: s.ID, Host: h.Name, Pass: res.Pass, Result: &res})
+		r.emit(Event{Kind: EvCheckAttempt, Step: s.ID, Host: h.Name, Attempt: 1, Pass: res.Pass, Result: &res, Stage: c.Stage, Data: []byte(sample.Output)})
+		r.emit(Event{Kind: EvCheckVerdict, Step: s.ID, Host: h.Name, Pass: res.Pass, Result: &res, Stage: c.Stage})
 		hr := HostReport{Host: h.Name, Check: &res, Status: Passed}
 		if !res.Pass {
 			hr.Status = Failed
@@ -168,9 +169,9 @@ func (r *Rehearsal) Verify(ctx context.Context, s *steps.Step, only []string) (S
 }
 
 // sample is the first passing sample, or failing one when Fail is set.
-func (r *Rehearsal) sample(s *steps.Step) (steps.Sample, bool) {
+func (r *Rehearsal) sample(c *steps.CheckSpec) (steps.Sample, bool) {
 	want := !r.Fail
-	for _, sm := range s.Check.Samples {
+	for _, sm := range c.Samples {
 		if sm.Pass == want {
 			return sm, true
 		}
