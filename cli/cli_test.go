@@ -302,3 +302,83 @@ func TestContentDir(t *testing.T) {
 		t.Errorf("check from --content: %+v", r)
 	}
 }
+
+// An instructor's variant in --content DIR builds on an embedded track: it
+// lists, lints, shows and checks like any track; a broken one names the file
+// and line.
+func TestContentDirVariant(t *testing.T) {
+	files := map[string]string{
+		"lab/track.yaml": "id: lab\nbase: classic\nchapters:\n  - 07-bootstrapping-etcd\n",
+		"lab/07-bootstrapping-etcd.yaml": `replace:
+  - id: etcd-name
+    on: [controllers]
+    run: |
+      ETCD_NAME=$(hostname -s)
+    defines: [ETCD_NAME]
+insert:
+  - before: etcd-unit
+    steps:
+      - id: healthz
+        on: [controllers]
+        check:
+          kind: http
+          run: |
+            curl -i http://127.0.0.1/healthz
+          timeout: 0s
+          stages:
+            - name: before-etcd
+              until: start-etcd
+              params: {status: 503}
+              pass: [{output: "HTTP/1.0 503 Service Unavailable\r\n\r\n"}]
+              fail: [{output: "HTTP/1.1 200 OK\r\n\r\nok"}]
+            - name: etcd-running
+              params: {status: 200}
+              pass: [{output: "HTTP/1.1 200 OK\r\n\r\nok"}]
+              fail: [{output: "HTTP/1.0 503 Service Unavailable\r\n\r\n"}]
+`,
+	}
+	for _, l := range []string{"en", "ko", "ja"} {
+		files["lab/prose/"+l+"/track.md"] = "# Our lab\n"
+		files["lab/prose/"+l+"/07-bootstrapping-etcd.md"] = "# etcd in our lab\n\n## etcd-name: Name\n\nThe host name.\n\n## healthz: Health\n\nAsk it.\n\n### hint\n\nLook at the proxy.\n"
+	}
+	dir := t.TempDir()
+	for name, body := range files {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+		os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644)
+	}
+	if r := run(t, "", nil, "--content", dir, "tracks"); !strings.Contains(r.stdout, "lab") || !strings.Contains(r.stdout, "built on classic: 8 steps inherited, 1 replaced, 1 inserted") {
+		t.Errorf("tracks: %+v", r)
+	}
+	if r := run(t, "", nil, "lint", dir); r.code != 0 {
+		t.Errorf("lint of a sound variant: %+v", r)
+	}
+	r := run(t, "", nil, "--content", dir, "--track", "lab", "steps")
+	for _, want := range []string{"[from classic]", "[replaces classic's]", "[not in classic]", "etcd in our lab"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("steps lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if r := run(t, "", nil, "--content", dir, "--track", "lab", "show", "download-etcd"); !strings.Contains(r.stdout, "v3.4.0/etcd-v3.4.0-linux-amd64.tar.gz") {
+		t.Errorf("show of an inherited step: %+v", r)
+	}
+	// A check with stages: the stage given, else the last.
+	in := "HTTP/1.0 503 Service Unavailable\r\n\r\n"
+	if r := run(t, in, nil, "--content", dir, "--track", "lab", "check", "healthz", "--input", "-", "--stage", "before-etcd"); r.code != 0 || !strings.Contains(r.stdout, "before-etcd") {
+		t.Errorf("503 before etcd runs: %+v", r)
+	}
+	if r := run(t, in, nil, "--content", dir, "--track", "lab", "check", "healthz", "--input", "-"); r.code != 1 {
+		t.Errorf("503 once etcd runs: %+v", r)
+	}
+	if r := run(t, in, nil, "--content", dir, "--track", "lab", "check", "healthz", "--input", "-", "--stage", "nope"); r.code != 2 || !strings.Contains(r.stderr, "before-etcd, etcd-running") {
+		t.Errorf("unknown stage: %+v", r)
+	}
+	if r := run(t, "", nil, "--content", dir, "--track", "lab", "show", "healthz"); !strings.Contains(r.stdout, "until 07-bootstrapping-etcd/start-etcd is done") {
+		t.Errorf("show of a check with stages: %s", r.stdout)
+	}
+	// Broken: a replaced step classic does not have.
+	bad := filepath.Join(dir, "lab/07-bootstrapping-etcd.yaml")
+	os.WriteFile(bad, []byte(strings.Replace(files["lab/07-bootstrapping-etcd.yaml"], "id: etcd-name", "id: etcd-nam", 1)), 0o644)
+	if r := run(t, "", nil, "lint", dir); r.code != 1 || !strings.Contains(r.stdout+r.stderr, bad+`:2: replace: classic's 07-bootstrapping-etcd has no step "etcd-nam" (did you mean etcd-name`) {
+		t.Errorf("lint of a broken variant: %+v", r)
+	}
+}

@@ -60,3 +60,38 @@ func FuzzLoadProse(f *testing.F) {
 		}
 	})
 }
+
+// A variant's chapter file edits its base's chapter: whatever it holds,
+// resolving returns errors, never a panic, and the base is left as it was.
+func FuzzLoadVariantChapter(f *testing.F) {
+	f.Add("replace:\n  - id: hello\n    on: [c-0]\n    run: echo hi\n")
+	f.Add("insert:\n  - after: hello\n    steps:\n      - id: two\n        on: [c-0]\n        run: x\n")
+	f.Add("insert:\n  - before: nope\n    steps: [{id: hello}]\ndrop: [hello, hello]\n")
+	f.Add("steps: []\nreplace: []\n")
+	f.Add("drop: [hello]\ninsert:\n  - after: hello\n    steps: []\n")
+	f.Add("steps:\n  - id: a\n    on: [c-0]\n    check:\n      kind: output\n      run: x\n      stages:\n        - {name: a, until: hello, params: {exit: 0}}\n        - {name: b, params: {exit: 1}}\n")
+	f.Fuzz(func(t *testing.T, chapter string) {
+		fsys := fstest.MapFS{
+			"base/track.yaml":            &fstest.MapFile{Data: []byte(goodTrack["track.yaml"])},
+			"base/01-one.yaml":           &fstest.MapFile{Data: []byte(goodTrack["01-one.yaml"])},
+			"base/prose/en/01-one.md":    &fstest.MapFile{Data: []byte(goodTrack["prose/en/01-one.md"])},
+			"variant/track.yaml":         &fstest.MapFile{Data: []byte("id: variant\nbase: mini\n")},
+			"variant/01-one.yaml":        &fstest.MapFile{Data: []byte(chapter)},
+			"variant/prose/en/01-one.md": &fstest.MapFile{Data: []byte("# One\n")},
+		}
+		tracks, _ := steps.LoadAll(fsys, "fuzz")
+		for _, tr := range tracks {
+			if tr.ID == "mini" && len(tr.Steps()) > 0 && tr.Steps()[0].Chapter.Track != tr {
+				t.Fatal("the variant changed its base")
+			}
+			for _, s := range tr.Steps() {
+				if s.Check != nil {
+					for i := range s.Check.Stages {
+						_, _ = s.Check.InStage(i).Build(tr.DefaultVars())
+					}
+				}
+			}
+			_ = steps.Lint(tr)
+		}
+	})
+}

@@ -73,6 +73,9 @@ type Model struct {
 	cancel   context.CancelFunc
 	events   chan walk.Event
 	verdicts map[string]*check.Result
+	// checkStage is the stage the last verdict was judged in, for a check
+	// whose expectation changes as the tutorial goes on.
+	checkStage string
 	lost     map[string]string
 	diag     map[string]string
 	report   *walk.StepReport
@@ -273,6 +276,7 @@ func (m *Model) drain() {
 			switch ev.Kind {
 			case walk.EvCheckVerdict:
 				m.verdicts[ev.Host] = ev.Result
+				m.checkStage = ev.Stage
 			case walk.EvHostLost:
 				m.lost[ev.Host] = ev.Err
 				m.pane(ev.Host).WriteString("\r\n\x1b[31m" + ev.Err + "\x1b[0m\r\n")
@@ -449,6 +453,7 @@ func (m *Model) move(i int) {
 	m.report = nil
 	m.err = ""
 	m.verdicts = map[string]*check.Result{}
+	m.checkStage = ""
 	m.lost = map[string]string{}
 	m.diag = map[string]string{}
 	m.syncSet = map[string]bool{}
@@ -477,6 +482,7 @@ func (m *Model) start(verifyOnly bool) tea.Cmd {
 	m.report = nil
 	m.err = ""
 	m.verdicts = map[string]*check.Result{}
+	m.checkStage = ""
 	m.lost = map[string]string{}
 	m.diag = map[string]string{}
 	m.layoutPanes() // size the terminals (and so the PTYs) before output arrives

@@ -305,6 +305,19 @@ func (m *Model) commandLines(w int) []string {
 			lines = append(lines, m.st.accent.Render(ansi.Truncate(l, w, "…")))
 		}
 	}
+	if s.Check != nil && len(s.Check.Stages) > 0 {
+		// The check expects different results as the tutorial goes on:
+		// name the stages, the one last judged in bold.
+		var names []string
+		for _, st := range s.Check.Stages {
+			n := st.Name
+			if n == m.checkStage {
+				n = m.st.bold.Render(n)
+			}
+			names = append(names, n)
+		}
+		lines = append(lines, ansi.Truncate(m.st.dim.Render(m.t("ui.stage")+" ")+strings.Join(names, m.st.dim.Render(" → ")), w, "…"))
+	}
 	if carried := m.opt.Track.Carried(s); len(carried) > 0 {
 		var names []string
 		for _, c := range carried {
