@@ -76,13 +76,13 @@ type Model struct {
 	// checkStage is the stage the last verdict was judged in, for a check
 	// whose expectation changes as the tutorial goes on.
 	checkStage string
-	lost     map[string]string
-	diag     map[string]string
-	report   *walk.StepReport
-	err      string
-	confirm  string // "run" (first run's host list) or "quit"
-	agreed   bool
-	frame    int
+	lost       map[string]string
+	diag       map[string]string
+	report     *walk.StepReport
+	err        string
+	confirm    string // "run" (first run's host list) or "quit"
+	agreed     bool
+	frame      int
 }
 
 // procTable holds the running processes a learner can type into.
