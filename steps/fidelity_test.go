@@ -123,3 +123,23 @@ func firstDifference(want, got string) string {
 }
 
 func quote(s string) string { return "«" + s + "»" }
+
+// Every chapter that has steps, in every track (variants included), has its
+// fidelity data: no tutorial block goes unchecked.
+func TestFidelityCoversEveryChapter(t *testing.T) {
+	tracks, err := steps.LoadAll(content.FS, "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tr := range tracks {
+		for _, ch := range tr.Chapters {
+			if len(ch.Steps) == 0 {
+				continue
+			}
+			f := filepath.Join("testdata", "fidelity", tr.ID, ch.Slug+".txt")
+			if _, err := os.Stat(f); err != nil {
+				t.Errorf("%s/%s has %d steps but no %s", tr.ID, ch.Slug, len(ch.Steps), f)
+			}
+		}
+	}
+}
