@@ -107,6 +107,9 @@ func (a *app) show(t *steps.Track, s *steps.Step, hostName string, verbose bool)
 	case s.Manual:
 		a.printf("%s\n", a.yellow(a.msg("ui.manual_note")))
 	}
+	if s.Extra {
+		a.printf("%s\n", a.dim(a.msg("ui.extra_step")))
+	}
 	a.printf("\n")
 	for _, c := range s.Commands {
 		a.printf("%s\n", a.cyan(strings.TrimRight(mustRender(c, vars), "\n")))

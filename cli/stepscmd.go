@@ -64,10 +64,14 @@ func (a *app) stepsCommand() *cobra.Command {
 // originNote marks a variant's steps: taken from the base as they are,
 // replaced, or inserted.
 func (a *app) originNote(t *steps.Track, s *steps.Step) string {
-	if s.Origin == "" {
-		return ""
+	note := ""
+	if s.Extra {
+		note += "  " + a.dim("["+a.msg("ui.extra_step")+"]")
 	}
-	return "  " + a.dim("["+a.msg("ui.origin_"+s.Origin, t.Base)+"]")
+	if s.Origin != "" {
+		note += "  " + a.dim("["+a.msg("ui.origin_"+s.Origin, t.Base)+"]")
+	}
+	return note
 }
 
 func (a *app) fallbackNote(fallback bool) string {
@@ -99,6 +103,7 @@ type stepJSON struct {
 	Commands []string   `json:"commands"`
 	Manual   bool       `json:"manual,omitempty"`
 	Origin   string     `json:"origin,omitempty"` // in a variant: base, replaced or inserted
+	Extra    bool       `json:"extra,omitempty"`  // hardway's step, not a tutorial block
 	Defines  []string   `json:"defines,omitempty"`
 	Carries  []string   `json:"carries,omitempty"`
 	DoneIf   string     `json:"done_if,omitempty"`
@@ -128,7 +133,7 @@ func (a *app) stepsJSON(t *steps.Track, chapters []*steps.Chapter) error {
 			}
 			p, _ := s.Text(a.lang)
 			sj := stepJSON{ID: s.ID, Chapter: ch.Slug, Title: p.Title, Targets: s.Targets, Hosts: names(hosts),
-				Manual: s.Manual, Origin: s.Origin, Defines: s.Defines, Commands: []string{}}
+				Manual: s.Manual, Origin: s.Origin, Extra: s.Extra, Defines: s.Defines, Commands: []string{}}
 			for _, c := range s.Commands {
 				sj.Commands = append(sj.Commands, mustRender(c, hv))
 			}

@@ -7,6 +7,7 @@ var en = map[string]string{
 	"ui.origin_base":         "from {0}",
 	"ui.origin_replaced":     "replaces {0}'s",
 	"ui.origin_inserted":     "not in {0}",
+	"ui.extra_step":          "added by hardway: the tutorial implies it without printing it",
 	"ui.track_counts":        "{0} of {1} chapters written, {2} steps",
 	"ui.chapter_not_written": "not written yet",
 	"ui.chapter_steps":       "{0} steps",
@@ -173,7 +174,7 @@ var en = map[string]string{
 	"tui.connected":                   "connected",
 	"tui.disconnected":                "not connected",
 	"ui.skipped_other":                "not for this host: skipped",
-	"ui.yourself_note":                "You run this one yourself, in a shell on the host (o in the hardway UI opens one); it keeps running until you stop it.",
+	"ui.yourself_note":                "You run this one yourself, in a shell on the host (o in the hardway UI opens one): it runs until you stop it, waits for your input, or needs values from your own cluster.",
 	"ui.skipped_yourself":             "yours to run in a shell: not run by hardway",
 	"ui.chapter_nothing_to_run":       "nothing to run: read it",
 }

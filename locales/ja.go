@@ -7,6 +7,7 @@ var ja = map[string]string{
 	"ui.origin_base":         "{0} から継承",
 	"ui.origin_replaced":     "{0} のステップを置換",
 	"ui.origin_inserted":     "{0} にないステップ",
+	"ui.extra_step":          "hardway が追加したステップ: チュートリアルが前提としつつコマンドを載せていない作業",
 	"ui.track_counts":        "全{1}章中{0}章を執筆済み、{2}ステップ",
 	"ui.chapter_not_written": "未執筆",
 	"ui.chapter_steps":       "{0}ステップ",
@@ -173,7 +174,7 @@ var ja = map[string]string{
 	"tui.connected":                   "接続済み",
 	"tui.disconnected":                "未接続",
 	"ui.skipped_other":                "このホストには該当しないためスキップ",
-	"ui.yourself_note":                "このコマンドはご自身で実行します。ホストのシェルで実行してください（hardway の画面で o を押すとシェルが開きます）。止めるまで動き続けます。",
+	"ui.yourself_note":                "このコマンドはご自身で実行します。ホストのシェルで実行してください（hardway の画面で o を押すとシェルが開きます）。止めるまで動き続ける、入力を待つ、またはご自身のクラスターに合わせた値が必要なコマンドです。",
 	"ui.skipped_yourself":             "シェルでご自身が実行するコマンドのため、hardway は実行しません",
 	"ui.chapter_nothing_to_run":       "実行するコマンドなし: 読むだけの章です",
 }

@@ -7,6 +7,7 @@ var ko = map[string]string{
 	"ui.origin_base":         "{0}에서 가져옴",
 	"ui.origin_replaced":     "{0}의 단계를 교체",
 	"ui.origin_inserted":     "{0}에 없는 단계",
+	"ui.extra_step":          "hardway가 추가한 단계: 튜토리얼이 전제하지만 명령을 싣지 않은 작업",
 	"ui.track_counts":        "전체 {1}개 장 중 {0}개 작성됨, 단계 {2}개",
 	"ui.chapter_not_written": "아직 작성되지 않음",
 	"ui.chapter_steps":       "단계 {0}개",
@@ -173,7 +174,7 @@ var ko = map[string]string{
 	"tui.connected":                   "연결됨",
 	"tui.disconnected":                "연결 안 됨",
 	"ui.skipped_other":                "이 호스트에는 해당하지 않아 건너뜀",
-	"ui.yourself_note":                "이 명령은 직접 실행합니다. 호스트의 셸에서 실행하세요(hardway 화면에서 o를 누르면 셸이 열립니다). 멈출 때까지 계속 실행됩니다.",
+	"ui.yourself_note":                "이 명령은 직접 실행합니다. 호스트의 셸에서 실행하세요(hardway 화면에서 o를 누르면 셸이 열립니다). 멈출 때까지 계속 실행되거나, 입력을 기다리거나, 여러분의 클러스터에 맞는 값이 필요한 명령입니다.",
 	"ui.skipped_yourself":             "셸에서 직접 실행할 명령이므로 hardway가 실행하지 않음",
 	"ui.chapter_nothing_to_run":       "실행할 명령 없음: 읽어 보세요",
 }

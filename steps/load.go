@@ -83,6 +83,7 @@ type stepFile struct {
 	Run         blocks     `yaml:"run"`
 	Manual      bool       `yaml:"manual"`
 	Yourself    bool       `yaml:"yourself"`
+	Extra       bool       `yaml:"extra"`
 	Defines     []string   `yaml:"defines"`
 	DoneIf      string     `yaml:"done_if"`
 	OnlyIf      string     `yaml:"only_if"`
@@ -471,7 +472,7 @@ func loadSteps(ch *Chapter, nodes []ast.Node, seen map[string]int, errs *Errors)
 			continue
 		}
 		st := &Step{Slug: sf.ID, ID: ch.Slug + "/" + sf.ID, Chapter: ch, Targets: sf.On,
-			Commands: sf.Run, Manual: sf.Manual || sf.Yourself, Yourself: sf.Yourself, Defines: sf.Defines, DoneIf: sf.DoneIf, OnlyIf: sf.OnlyIf, Diagnostics: sf.Diagnostics,
+			Commands: sf.Run, Manual: sf.Manual || sf.Yourself, Yourself: sf.Yourself, Extra: sf.Extra, Defines: sf.Defines, DoneIf: sf.DoneIf, OnlyIf: sf.OnlyIf, Diagnostics: sf.Diagnostics,
 			Prose: map[locales.Lang]StepProse{}, File: ch.File, Line: line}
 		switch {
 		case !slugRE.MatchString(sf.ID):

@@ -93,6 +93,10 @@ type Step struct {
 	// Yourself marks a manual block the learner runs in a shell of their
 	// own (a port-forward that runs until stopped), not one hardway does.
 	Yourself bool
+	// Extra marks a step hardway adds that the tutorial implies without
+	// printing it (kubeadm init tells you to copy admin.conf): it is not a
+	// tutorial block, so the fidelity test leaves it out and the UI says so.
+	Extra bool
 	// Defines names shell variables this step sets that later steps on the
 	// same host use; the engine carries them between steps.
 	Defines []string

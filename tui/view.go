@@ -284,6 +284,9 @@ func (m *Model) commandLines(w int) []string {
 	case s.Manual:
 		lines = append(lines, m.st.warn.Render(m.t("ui.manual_note")))
 	}
+	if s.Extra {
+		lines = append(lines, m.st.dim.Render(ansi.Truncate(m.t("ui.extra_step"), w, "…")))
+	}
 	first := ""
 	if len(hosts) > 0 {
 		first = hosts[0]
