@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/goccy/go-yaml"
@@ -254,6 +255,7 @@ func loadChapters(fsys fs.FS, t *Track, tf trackFile, data []byte, base *Track, 
 		}
 	}
 	seenChapter := map[string]bool{}
+	var toParse []*Chapter
 	for _, ref := range refs {
 		slug := ref.Slug
 		line := lineOf(data, slug)
@@ -288,10 +290,25 @@ func loadChapters(fsys fs.FS, t *Track, tf trackFile, data []byte, base *Track, 
 		}
 		if _, err := fs.Stat(fsys, slug+".yaml"); err == nil {
 			ch.File = path.Join(t.Dir, slug+".yaml")
-			loadChapter(fsys, ch, errs)
+			toParse = append(toParse, ch)
 		} else if baseCh != nil {
 			inheritChapter(ch, baseCh)
 		}
+	}
+	// Decoding YAML is most of a command's start-up: chapters decode in
+	// parallel, their problems reported in chapter order.
+	chErrs := make([]Errors, len(toParse))
+	var wg sync.WaitGroup
+	for i, ch := range toParse {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			loadChapter(fsys, ch, &chErrs[i])
+		}()
+	}
+	wg.Wait()
+	for _, e := range chErrs {
+		*errs = append(*errs, e...)
 	}
 	// A chapter file the track does not list is almost always a typo.
 	yamls, _ := fs.Glob(fsys, "*.yaml")
