@@ -53,9 +53,9 @@ func splitTitle(md string) (title, body string) {
 	md = strings.TrimLeft(md, "\n")
 	first, rest, _ := strings.Cut(md, "\n")
 	if strings.HasPrefix(first, "# ") {
-		return strings.TrimSpace(first[2:]), strings.TrimSpace(rest)
+		return strings.TrimSpace(first[2:]), unwrapCJK(strings.TrimSpace(rest))
 	}
-	return "", strings.TrimSpace(md)
+	return "", unwrapCJK(strings.TrimSpace(md))
 }
 
 func parseChapterProse(ch *Chapter, lang locales.Lang, file, md string, errs *Errors) {
@@ -116,7 +116,12 @@ func parseChapterProse(ch *Chapter, lang locales.Lang, file, md string, errs *Er
 	if cp.Title == "" {
 		errs.add(file, 1, "the chapter title (# Title) is missing")
 	}
-	cp.Intro = strings.TrimSpace(strings.Join(intro, "\n"))
+	cp.Intro = unwrapCJK(strings.TrimSpace(strings.Join(intro, "\n")))
+	if cp.Intro == "" {
+		// A variant's prose file may give only a title and step sections:
+		// the base chapter's introduction stays.
+		cp.Intro = ch.Prose[lang].Intro
+	}
 	ch.Prose[lang] = cp
 	seen := map[string]int{}
 	for _, s := range sections {
@@ -132,8 +137,8 @@ func parseChapterProse(ch *Chapter, lang locales.Lang, file, md string, errs *Er
 			errs.add(file, s.line, "step %q: give the section a title: ## %s: Title", s.slug, s.slug)
 		}
 		seen[s.slug] = s.line
-		st.Prose[lang] = StepProse{Title: s.title, Body: strings.TrimSpace(strings.Join(s.body, "\n")),
-			Hint: strings.TrimSpace(strings.Join(s.hint, "\n")), File: file, Line: s.line}
+		st.Prose[lang] = StepProse{Title: s.title, Body: unwrapCJK(strings.TrimSpace(strings.Join(s.body, "\n"))),
+			Hint: unwrapCJK(strings.TrimSpace(strings.Join(s.hint, "\n"))), File: file, Line: s.line}
 	}
 }
 
