@@ -63,7 +63,9 @@ func inVariant(s *Step, errs Errors) Errors {
 			if e.Line > 0 {
 				at += ":" + strconv.Itoa(e.Line)
 			}
-			e.Msg = fmt.Sprintf("%s (step inherited from %s, %s: replace or drop it here)", e.Msg, s.Chapter.Track.Base, at)
+			// The base's file:line is said once, at the end.
+			msg := strings.Replace(e.Msg, at+": ", "", 1)
+			e.Msg = fmt.Sprintf("%s (step inherited from %s, %s: replace or drop it here)", msg, s.Chapter.Track.Base, at)
 			e.File, e.Line = chFile, 0
 		}
 	}
