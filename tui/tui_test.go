@@ -360,3 +360,41 @@ func TestGoldenViews(t *testing.T) {
 		}
 	}
 }
+
+// The tracks beyond classic, walked end to end in rehearsal: every step runs
+// and passes with its recorded output, variants and checks with stages
+// included (a stage follows the rehearsal's own progress).
+func TestRehearsalWalksEveryOtherTrack(t *testing.T) {
+	tracks, err := steps.LoadAll(content.FS, "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"current", "onprem", "binary", "kubeadm"} {
+		t.Run(id, func(t *testing.T) {
+			tr, err := steps.FindTrack(tracks, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			prog, _ := walk.OpenProgress(filepath.Join(t.TempDir(), "progress.json"), tr.ID)
+			r := &walk.Rehearsal{Track: tr, Vars: tr.DefaultVars(), Progress: prog}
+			m := New(Options{Track: tr, Walker: r, Progress: prog, Vars: tr.DefaultVars(), Lang: locales.KO, Rehearsal: true, NoColor: true})
+			m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+			all := tr.Steps()
+			gotoStep(t, m, all[0].ID)
+			for range all {
+				id := m.current().ID
+				press(m, "enter")
+				if m.report == nil || !m.report.OK() {
+					t.Fatalf("%s: %+v %v", id, m.report, m.err)
+				}
+				press(m, "n")
+				if m.current().ID == id {
+					break
+				}
+			}
+			if last := all[len(all)-1].ID; m.current().ID != last {
+				t.Errorf("ended at %s, want %s", m.current().ID, last)
+			}
+		})
+	}
+}

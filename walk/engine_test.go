@@ -399,3 +399,48 @@ func TestWorkingDirectoryAndExportsCarryOver(t *testing.T) {
 		t.Errorf("output %q, want %q", rec.output("controller-0"), want)
 	}
 }
+
+// A loop typed on one host and checked on others (the binary install's
+// ssh/scp loops): the typing host is done once the commands succeed, the
+// checked hosts by their verdicts; a manual step with a check elsewhere is
+// done where it was shown once the check passes.
+func TestStepCheckedOnOtherHostsIsDoneEverywhere(t *testing.T) {
+	l := sshlab.Start(t, 187, []string{"controller-0", "worker-0"})
+	tr := labTrack(t, l, `steps:
+  - id: loop
+    on: [controller-0]
+    run: echo copied
+    check:
+      kind: output
+      on: [workers]
+      run: echo here
+      timeout: 0s
+      params: {equals: here}
+      pass: [{output: here}]
+      fail: [{output: gone}]
+  - id: by-hand
+    on: [controller-0]
+    manual: true
+    run: ssh worker-0 touch /tmp/x
+    check:
+      kind: output
+      on: [workers]
+      run: echo here
+      timeout: 0s
+      params: {equals: here}
+      pass: [{output: here}]
+      fail: [{output: gone}]
+`)
+	e, _ := newEngine(t, l, tr, t.TempDir())
+	for _, id := range []string{"01-test/loop", "01-test/by-hand"} {
+		rep, err := e.Run(context.Background(), tr.Step(id), nil)
+		if err != nil || !rep.OK() {
+			t.Fatalf("%s: %+v %v", id, rep, err)
+		}
+		for _, h := range []string{"controller-0", "worker-0"} {
+			if st := e.Progress.Get(id, h).Status; !st.OK() {
+				t.Errorf("%s on %s: %q, want done", id, h, st)
+			}
+		}
+	}
+}
