@@ -81,6 +81,10 @@ func (p *printer) event(ev walk.Event) {
 		p.flush(ev.Host)
 		fmt.Fprintf(p.out, "%s%s\n", p.prefix(ev.Host), p.a.red(ev.Err))
 	case walk.EvCheckVerdict:
+		if ev.Stage != "" {
+			// A check whose expectation changes as the tutorial goes on.
+			fmt.Fprintf(p.out, "%s%s\n", p.prefix(ev.Host), p.a.dim(p.a.msg("ui.stage")+" "+ev.Stage))
+		}
 		p.verdict(ev.Host, ev.Result)
 	case walk.EvDiagnostic:
 		fmt.Fprintf(p.out, "%s%s\n", p.prefix(ev.Host), p.a.bold("$ "+ev.Command))

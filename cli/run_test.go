@@ -242,3 +242,73 @@ func TestInitWritesAnInventoryThatLoads(t *testing.T) {
 		t.Errorf("broken inventory: %+v", r)
 	}
 }
+
+// An instructor's variant from --content runs on real hosts like an embedded
+// track, and a check with stages follows the lab's progress: the same
+// output passes before the step that ends the stage and fails after it.
+func TestVariantRunsAndItsStagesFollowProgress(t *testing.T) {
+	if !sshlab.Root() {
+		t.Skip("each host needs its own home directory: run as root")
+	}
+	l, inv := classicLab(t, 251, true)
+	content := t.TempDir()
+	files := map[string]string{
+		"lab/track.yaml": "id: lab\nbase: classic\nchapters: [07-bootstrapping-etcd]\n",
+		"lab/07-bootstrapping-etcd.yaml": `insert:
+  - before: etcd-unit
+    steps:
+      - id: healthz
+        on: [controllers]
+        check:
+          kind: output
+          run: test -e ~/.hardway-started && echo up || echo down
+          timeout: 0s
+          stages:
+            - name: before-start
+              until: start
+              params: {equals: down}
+              pass: [{output: down}]
+              fail: [{output: up}]
+            - name: started
+              params: {equals: up}
+              pass: [{output: up}]
+              fail: [{output: down}]
+      - id: start
+        on: [controllers]
+        run: touch ~/.hardway-started
+`,
+	}
+	for _, lang := range []string{"en", "ko", "ja"} {
+		files["lab/prose/"+lang+"/track.md"] = "# Lab\n"
+		files["lab/prose/"+lang+"/07-bootstrapping-etcd.md"] = "# etcd\n\n## healthz: Health\n\nAsk.\n\n### hint\n\nLook.\n\n## start: Start\n\nStart it.\n"
+	}
+	for name, body := range files {
+		os.MkdirAll(filepath.Dir(filepath.Join(content, name)), 0o755)
+		os.WriteFile(filepath.Join(content, name), []byte(body), 0o644)
+	}
+	data, _ := os.ReadFile(inv)
+	os.WriteFile(inv, bytes.Replace(data, []byte("track: classic"), []byte("track: lab"), 1), 0o644)
+	state := t.TempDir()
+	args := func(a ...string) []string {
+		return append([]string{"--content", content, "--inventory", inv, "--state", state}, a...)
+	}
+	for _, h := range l.Hosts {
+		os.Remove(filepath.Join(h.Dir, "home", ".hardway-started"))
+	}
+	if r := run(t, "", nil, args("verify", "07/healthz", "--json")...); r.code != 0 || !strings.Contains(r.stdout, `"stage":"before-start"`) {
+		t.Fatalf("before start: %+v", r)
+	}
+	if r := run(t, "", nil, args("run", "07/start", "--yes")...); r.code != 0 {
+		t.Fatalf("start: %+v", r)
+	}
+	if r := run(t, "", nil, args("verify", "07/healthz", "--json")...); r.code != 0 || !strings.Contains(r.stdout, `"stage":"started"`) {
+		t.Fatalf("after start: %+v", r)
+	}
+	// Offline, the lab's progress picks the stage too.
+	if r := run(t, "", nil, args("verify", "07/healthz")...); r.code != 0 || !strings.Contains(r.stdout, "stage: started") {
+		t.Errorf("verify says the stage: %+v", r)
+	}
+	if r := run(t, "down", nil, args("check", "07/healthz", "--input", "-")...); r.code != 1 || !strings.Contains(r.stdout, "started") {
+		t.Errorf("check after start: %+v", r)
+	}
+}
