@@ -398,3 +398,36 @@ func TestRehearsalWalksEveryTrack(t *testing.T) {
 		})
 	}
 }
+
+// A variant's step whose check has stages: the command box names the
+// stages, and the stage judged follows the progress.
+func TestGoldenStagedCheckInAVariant(t *testing.T) {
+	tracks, err := steps.LoadAll(content.FS, "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, _ := steps.FindTrack(tracks, "onprem")
+	prog, _ := walk.OpenProgress(filepath.Join(t.TempDir(), "progress.json"), tr.ID)
+	r := &walk.Rehearsal{Track: tr, Vars: tr.DefaultVars(), Progress: prog}
+	m := New(Options{Track: tr, Walker: r, Progress: prog, Vars: tr.DefaultVars(), Lang: locales.KO, Rehearsal: true, NoColor: true})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	gotoStep(t, m, "08-bootstrapping-kubernetes-controllers/verify-haproxy")
+	press(m, "enter")
+	if m.checkStage != "before-apiservers" {
+		t.Errorf("stage %q before the API servers start", m.checkStage)
+	}
+	got := screen(m)
+	name := filepath.Join("testdata", "onprem-ko-120x40.golden")
+	if *update {
+		os.WriteFile(name, []byte(got), 0o644)
+	} else if want, err := os.ReadFile(name); err != nil || got != string(want) {
+		t.Errorf("%s differs (go test ./tui -update to accept):\n%s", name, got)
+	}
+	for _, h := range []string{"k8s-controller-1", "k8s-controller-2", "k8s-controller-3"} {
+		prog.Set("08-bootstrapping-kubernetes-controllers/start-services", h, walk.HostState{Status: walk.Done})
+	}
+	press(m, "v")
+	if m.checkStage != "apiservers-running" || m.report == nil || !m.report.OK() {
+		t.Errorf("after start-services: stage %q, report %+v", m.checkStage, m.report)
+	}
+}
