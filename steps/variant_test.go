@@ -268,3 +268,38 @@ func TestVariantCycle(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// A variant can build on a variant: an instructor's lab on top of onprem.
+func TestVariantOfAVariant(t *testing.T) {
+	files := map[string]string{}
+	for name, body := range miniVariant() {
+		files["mini/"+name] = body
+	}
+	files["lab/track.yaml"] = "id: lab\nbase: mini\n"
+	files["lab/07-bootstrapping-etcd.yaml"] = "drop: [show-name]\n"
+	for _, lang := range []string{"en", "ko", "ja"} {
+		files["lab/prose/"+lang+"/track.md"] = "# Lab\n"
+	}
+	dir := writeTree(t, files)
+	tracks, err := steps.LoadAllWith(os.DirFS(dir), dir, embedded(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lab, err := steps.FindTrack(tracks, "lab")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range lab.Steps() {
+		got = append(got, s.Slug)
+	}
+	if strings.Join(got, " ") != "login etcd-name" || len(lab.Hosts) != 3 || lab.Hosts[1].Name != "etcd-a" {
+		t.Errorf("steps %v, hosts %v", got, lab.Hosts)
+	}
+	if p, _ := lab.Step("07-bootstrapping-etcd/etcd-name").Text("ko"); p.Title != "Name the member" {
+		t.Errorf("prose through two bases: %+v", p)
+	}
+	if errs := steps.Lint(lab); len(errs) > 0 {
+		t.Errorf("lint: %v", errs)
+	}
+}
