@@ -353,18 +353,26 @@ func (e *Engine) runOnHost(ctx context.Context, s *steps.Step, h steps.Host) Hos
 	res := e.runProcess(ctx, r, h.Name, bashC(script), out)
 	rep.Exit, rep.Duration = res.Exit, res.Duration
 	e.emit(Event{Kind: EvExited, Step: s.ID, Host: h.Name, Exit: res.Exit, Signal: res.Signal, Duration: res.Duration, Err: errString(res.Err)})
-	e.writeRecord(s.ID, h.Name, "run", shown, out.String(), res)
+	// The transcript gets the run's output once the secrets it defined are
+	// known: a block that prints the token it just read
+	// (echo ${DASHBOARD_LOGIN_TOKEN}) must not leave it there.
+	record := func() { e.writeRecord(s.ID, h.Name, "run", shown, out.String(), res) }
 	switch {
 	case res.Err != nil:
+		record()
 		return fail(Unreachable, res.Err)
 	case ctx.Err() != nil:
+		record()
 		return fail(Failed, errors.New("cancelled"))
 	case res.Exit != 0:
+		record()
 		return fail(Failed, fmt.Errorf("exit status %d", res.Exit))
 	}
+	var vars map[string]string
 	if varFile != "" {
-		vars, err := e.readVars(ctx, r, varFile)
-		if err != nil {
+		var err error
+		if vars, err = e.readVars(ctx, r, varFile); err != nil {
+			record()
 			return fail(Unreachable, err)
 		}
 		for k, v := range vars {
@@ -372,6 +380,9 @@ func (e *Engine) runOnHost(ctx context.Context, s *steps.Step, h steps.Host) Hos
 				e.Redactor.Add(v)
 			}
 		}
+	}
+	record()
+	if varFile != "" {
 		if e.Progress != nil {
 			if err := e.Progress.SetVars(h.Name, vars); err != nil {
 				return fail(Failed, err)

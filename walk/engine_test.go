@@ -245,11 +245,17 @@ func TestTranscriptHasNoSecrets(t *testing.T) {
     on: [controllers]
     run: |
       echo "the key is ${ENCRYPTION_KEY}"
+  - id: token
+    on: [controllers]
+    defines: [DASHBOARD_LOGIN_TOKEN]
+    run: |
+      DASHBOARD_LOGIN_TOKEN=eyJ$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+      echo ${DASHBOARD_LOGIN_TOKEN}
 `)
 	state := t.TempDir()
 	e, rec := newEngine(t, l, tr, state)
 	ctx := context.Background()
-	for _, id := range []string{"01-test/key", "01-test/echo"} {
+	for _, id := range []string{"01-test/key", "01-test/echo", "01-test/token"} {
 		if rep, err := e.Run(ctx, tr.Step(id), nil); err != nil || !rep.OK() {
 			t.Fatalf("%s: %+v %v", id, rep, err)
 		}
@@ -268,7 +274,12 @@ func TestTranscriptHasNoSecrets(t *testing.T) {
 		t.Fatal(err)
 	}
 	body := strings.Split(string(keyData), "\n")[1] // a line of the key's base64
-	for _, secret := range []string{body, key} {
+	// A step that prints the secret it defines, as the dashboard chapter does.
+	token := e.Progress.Vars("controller-0")["DASHBOARD_LOGIN_TOKEN"]
+	if len(token) < 20 || !strings.Contains(rec.output("controller-0"), token) {
+		t.Fatalf("the token was not printed: %q", token)
+	}
+	for _, secret := range []string{body, key, token} {
 		if strings.Contains(string(data), secret) || strings.Contains(string(data), jsonEscape(secret)) {
 			t.Errorf("the transcript contains a secret %q", secret[:10])
 		}
