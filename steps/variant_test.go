@@ -27,24 +27,9 @@ func embedded(t *testing.T) func(id string) (*steps.Track, error) {
 	}
 }
 
-func writeTree(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, body := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 func loadVariant(t *testing.T, files map[string]string) (*steps.Track, string, error) {
 	t.Helper()
-	dir := writeTree(t, files)
+	dir := writeTrack(t, files)
 	tracks, err := steps.LoadAllWith(os.DirFS(dir), dir, embedded(t))
 	for _, tr := range tracks {
 		if tr.ID == "mini" {
@@ -259,7 +244,7 @@ func TestVariantLintErrors(t *testing.T) {
 }
 
 func TestVariantCycle(t *testing.T) {
-	dir := writeTree(t, map[string]string{
+	dir := writeTrack(t, map[string]string{
 		"a/track.yaml": "id: a\nbase: b\n",
 		"b/track.yaml": "id: b\nbase: a\n",
 	})
@@ -280,7 +265,7 @@ func TestVariantOfAVariant(t *testing.T) {
 	for _, lang := range []string{"en", "ko", "ja"} {
 		files["lab/prose/"+lang+"/track.md"] = "# Lab\n"
 	}
-	dir := writeTree(t, files)
+	dir := writeTrack(t, files)
 	tracks, err := steps.LoadAllWith(os.DirFS(dir), dir, embedded(t))
 	if err != nil {
 		t.Fatal(err)
