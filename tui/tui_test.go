@@ -22,19 +22,28 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden views")
 
-func classic(t testing.TB) *steps.Track {
+func classic(t testing.TB) *steps.Track { return embeddedTrack(t, "classic") }
+
+func embeddedTrack(t testing.TB, id string) *steps.Track {
 	t.Helper()
 	tracks, err := steps.LoadAll(content.FS, "content")
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr, _ := steps.FindTrack(tracks, "classic")
+	tr, err := steps.FindTrack(tracks, id)
+	if err != nil {
+		t.Fatal(err)
+	}
 	return tr
 }
 
 func rehearsalModel(t testing.TB, lang locales.Lang, w, h int) *Model {
+	return trackRehearsal(t, classic(t), lang, w, h)
+}
+
+// trackRehearsal is a model rehearsing tr, with progress of its own.
+func trackRehearsal(t testing.TB, tr *steps.Track, lang locales.Lang, w, h int) *Model {
 	t.Helper()
-	tr := classic(t)
 	prog, err := walk.OpenProgress(filepath.Join(t.TempDir(), "progress.json"), tr.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -365,20 +374,10 @@ func TestGoldenViews(t *testing.T) {
 // and passes with its recorded output, variants and checks with stages
 // included (a stage follows the rehearsal's own progress).
 func TestRehearsalWalksEveryTrack(t *testing.T) {
-	tracks, err := steps.LoadAll(content.FS, "content")
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, id := range []string{"classic", "current", "onprem", "binary", "kubeadm"} {
 		t.Run(id, func(t *testing.T) {
-			tr, err := steps.FindTrack(tracks, id)
-			if err != nil {
-				t.Fatal(err)
-			}
-			prog, _ := walk.OpenProgress(filepath.Join(t.TempDir(), "progress.json"), tr.ID)
-			r := &walk.Rehearsal{Track: tr, Vars: tr.DefaultVars(), Progress: prog}
-			m := New(Options{Track: tr, Walker: r, Progress: prog, Vars: tr.DefaultVars(), Lang: locales.KO, Rehearsal: true, NoColor: true})
-			m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+			tr := embeddedTrack(t, id)
+			m := trackRehearsal(t, tr, locales.KO, 100, 30)
 			all := tr.Steps()
 			gotoStep(t, m, all[0].ID)
 			for range all {
@@ -402,15 +401,8 @@ func TestRehearsalWalksEveryTrack(t *testing.T) {
 // A variant's step whose check has stages: the command box names the
 // stages, and the stage judged follows the progress.
 func TestGoldenStagedCheckInAVariant(t *testing.T) {
-	tracks, err := steps.LoadAll(content.FS, "content")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr, _ := steps.FindTrack(tracks, "onprem")
-	prog, _ := walk.OpenProgress(filepath.Join(t.TempDir(), "progress.json"), tr.ID)
-	r := &walk.Rehearsal{Track: tr, Vars: tr.DefaultVars(), Progress: prog}
-	m := New(Options{Track: tr, Walker: r, Progress: prog, Vars: tr.DefaultVars(), Lang: locales.KO, Rehearsal: true, NoColor: true})
-	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m := trackRehearsal(t, embeddedTrack(t, "onprem"), locales.KO, 120, 40)
+	prog := m.opt.Progress
 	gotoStep(t, m, "08-bootstrapping-kubernetes-controllers/verify-haproxy")
 	press(m, "enter")
 	if m.checkStage != "before-apiservers" {
