@@ -42,6 +42,12 @@ type Item struct {
 type Result struct {
 	Pass  bool
 	Items []Item
+	// Identity names what was seen in a way that changes when the thing
+	// checked was replaced: a unit's main PID and restart count. The engine
+	// passes a steady check only when it keeps passing with the same
+	// identity for the check's settle window; "" when the output says
+	// nothing about it.
+	Identity string `json:"identity,omitempty"`
 }
 
 // Failures returns the items that did not pass.

@@ -61,3 +61,86 @@ func TestSystemdActiveValidate(t *testing.T) {
 		{"three", &SystemdActive{Units: controllerUnits}, false},
 	})
 }
+
+// Outputs of `systemctl is-active crashy steady` followed by the Probe,
+// captured from systemd 252 (Debian 12) while crashy exited every 2 s
+// (Restart=on-failure, RestartSec=1) and steady kept running.
+const (
+	showUp = `active
+active
+MainPID=57
+NRestarts=0
+Id=crashy.service
+ActiveState=active
+SubState=running
+
+MainPID=59
+NRestarts=0
+Id=steady.service
+ActiveState=active
+SubState=running
+`
+	showAutoRestart = `activating
+active
+MainPID=0
+NRestarts=1
+Id=crashy.service
+ActiveState=activating
+SubState=auto-restart
+
+MainPID=59
+NRestarts=0
+Id=steady.service
+ActiveState=active
+SubState=running
+`
+	showRestarted = `active
+active
+MainPID=75
+NRestarts=1
+Id=crashy.service
+ActiveState=active
+SubState=running
+
+MainPID=59
+NRestarts=0
+Id=steady.service
+ActiveState=active
+SubState=running
+`
+)
+
+func TestSystemdActiveIdentityFromShow(t *testing.T) {
+	c := &SystemdActive{Units: []string{"crashy", "steady"}}
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	up := c.Evaluate(Output{Text: showUp, Exit: 0})
+	again := c.Evaluate(Output{Text: showRestarted, Exit: 0})
+	if !up.Pass || !again.Pass {
+		t.Fatalf("both looks are active: %+v %+v", up, again)
+	}
+	// What the engine compares: the restart shows as another identity.
+	if up.Identity == "" || up.Identity == again.Identity {
+		t.Errorf("identities %q and %q must differ", up.Identity, again.Identity)
+	}
+	if want := "crashy pid 57, restarts 0; steady pid 59, restarts 0"; up.Identity != want {
+		t.Errorf("identity %q, want %q", up.Identity, want)
+	}
+	down := c.Evaluate(Output{Text: showAutoRestart, Exit: 3})
+	if down.Pass || down.Items[0].Reason.Code != UnitRestarting || down.Items[0].Reason.Args[0] != "1" {
+		t.Errorf("auto-restart: %+v", down)
+	}
+	// Units are matched by Id, whatever order systemd prints them in.
+	swapped := &SystemdActive{Units: []string{"steady", "crashy"}}
+	if r := swapped.Evaluate(Output{Text: showAutoRestart, Exit: 3}); r.Items[0].OK != true || r.Items[1].OK {
+		t.Errorf("by Id: %+v", r)
+	}
+	// A pasted `systemctl is-active` alone still judges the moment.
+	if r := c.Evaluate(Output{Text: "active\nactive\n", Exit: 0}); !r.Pass || r.Identity != "" {
+		t.Errorf("is-active only: %+v", r)
+	}
+	if got := c.Probe(); got != "systemctl show --property=Id,ActiveState,SubState,NRestarts,MainPID crashy steady" {
+		t.Errorf("probe %q", got)
+	}
+}

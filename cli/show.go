@@ -155,6 +155,12 @@ func (a *app) show(t *steps.Track, s *steps.Step, hostName string, verbose bool)
 		a.printf("\n%s %s %s\n", a.bold(a.msg("ui.check")), c.Kind, a.dim("("+timing+")"))
 		a.printf("%s %s\n", a.msg("ui.check_on"), strings.Join(names(chosts), ", "))
 		a.printf("%s\n", a.cyan(strings.TrimRight(mustRender(c.Run, vars), "\n")))
+		if probe := c.Probe(vars); probe != "" {
+			a.printf("%s\n%s\n", a.dim(a.msg("ui.check_probe")), a.cyan(probe))
+		}
+		if c.Settle > 0 {
+			a.printf("%s\n", a.dim(a.msg("ui.check_settle", c.Settle.String())))
+		}
 		if p.Hint != "" {
 			a.printf("\n%s\n%s\n", a.bold(a.msg("ui.hint")), p.Hint)
 		}

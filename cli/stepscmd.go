@@ -117,6 +117,10 @@ type checkJSON struct {
 	Hosts    []string `json:"hosts"`
 	Every    string   `json:"every"`
 	Timeout  string   `json:"timeout"`
+	// Probe is what hardway runs after the check's command to see that a
+	// service stays up; Settle how long it must keep passing.
+	Probe  string `json:"probe,omitempty"`
+	Settle string `json:"settle,omitempty"`
 }
 
 func (a *app) stepsJSON(t *steps.Track, chapters []*steps.Chapter) error {
@@ -146,7 +150,11 @@ func (a *app) stepsJSON(t *steps.Track, chapters []*steps.Chapter) error {
 			if s.Check != nil {
 				chosts, _ := s.CheckHosts()
 				sj.Check = &checkJSON{Kind: s.Check.Kind, Command: mustRender(s.Check.Run, hv), Tutorial: s.Check.Tutorial,
-					Hosts: names(chosts), Every: s.Check.Interval.String(), Timeout: s.Check.Timeout.String()}
+					Hosts: names(chosts), Every: s.Check.Interval.String(), Timeout: s.Check.Timeout.String(),
+					Probe: s.Check.Probe(hv)}
+				if s.Check.Settle > 0 {
+					sj.Check.Settle = s.Check.Settle.String()
+				}
 			}
 			cj.Steps = append(cj.Steps, sj)
 		}

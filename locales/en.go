@@ -21,6 +21,8 @@ var en = map[string]string{
 	"ui.carries":             "Uses from earlier steps:",
 	"ui.done_if":             "Skipped when this succeeds:",
 	"ui.check":               "Check:",
+	"ui.check_probe":         "then, to see that it stays up (hardway's addition):",
+	"ui.check_settle":        "passes only after it keeps passing, unchanged, for {0}",
 	"ui.check_timing":        "every {0}, up to {1}",
 	"ui.check_once":          "checked once",
 	"ui.check_on":            "on",
@@ -94,12 +96,15 @@ var en = map[string]string{
 	"nodes.no_table":      "no node table in the output; it starts with: {0}",
 
 	// systemctl is-active
-	"systemd.active":     "active",
-	"systemd.activating": "{0}: still starting; if it stays so, it is restarting in a loop",
-	"systemd.failed":     "failed: it exited with an error",
-	"systemd.inactive":   "{0}: not running (never started, or stopped)",
-	"systemd.other":      "{0}",
-	"systemd.no_state":   "no state printed for this unit",
+	"systemd.active":         "active",
+	"systemd.activating":     "{0}: still starting; if it stays so, it is restarting in a loop",
+	"systemd.failed":         "failed: it exited with an error",
+	"systemd.inactive":       "{0}: not running (never started, or stopped)",
+	"systemd.other":          "{0}",
+	"systemd.no_state":       "no state printed for this unit",
+	"systemd.restarting":     "it exited and systemd is restarting it (restarted {0} times so far): look at its journal",
+	"check.unstable":         "it passed, then did not keep passing for {0}: a service that systemd keeps restarting, or one that answers between crashes",
+	"check.unstable_changed": "it passed, but what answered changed within {0} ({1}): systemd is restarting it",
 
 	// The generic output check
 	"match.exit_ok":                   "exit status {0}",

@@ -21,6 +21,8 @@ var ja = map[string]string{
 	"ui.carries":             "前のステップから引き継ぐ変数:",
 	"ui.done_if":             "次のコマンドが成功すればスキップ:",
 	"ui.check":               "チェック:",
+	"ui.check_probe":         "続いて、動き続けているかを見るために hardway が追加で実行するコマンド:",
+	"ui.check_settle":        "{0} のあいだ変わらず合格し続けて、はじめて合格とします",
 	"ui.check_timing":        "{0}ごと、最大{1}",
 	"ui.check_once":          "1回のみ",
 	"ui.check_on":            "対象ホスト:",
@@ -94,12 +96,15 @@ var ja = map[string]string{
 	"nodes.no_table":      "出力にノードの表がありません。出力の先頭: {0}",
 
 	// systemctl is-active
-	"systemd.active":     "active",
-	"systemd.activating": "{0}: 起動処理中です。この状態が続く場合は、再起動を繰り返しています",
-	"systemd.failed":     "failed: エラーで終了しました",
-	"systemd.inactive":   "{0}: 動いていません（一度も起動していないか、停止しています）",
-	"systemd.other":      "{0}",
-	"systemd.no_state":   "このユニットの状態が出力されていません",
+	"systemd.active":         "active",
+	"systemd.activating":     "{0}: 起動処理中です。この状態が続く場合は、再起動を繰り返しています",
+	"systemd.failed":         "failed: エラーで終了しました",
+	"systemd.inactive":       "{0}: 動いていません（一度も起動していないか、停止しています）",
+	"systemd.other":          "{0}",
+	"systemd.no_state":       "このユニットの状態が出力されていません",
+	"systemd.restarting":     "プロセスが終了し、systemd が再起動しています（これまでに {0} 回再起動）。ジャーナルを確認してください",
+	"check.unstable":         "一度は合格しましたが、{0} のあいだ合格し続けませんでした。systemd が再起動を繰り返しているサービスか、クラッシュの合間だけ応答しているサービスです",
+	"check.unstable_changed": "合格はしましたが、{0} 以内に応答したプロセスが入れ替わりました（{1}）。systemd がサービスを再起動しています",
 
 	// The generic output check
 	"match.exit_ok":                   "終了ステータス {0}",

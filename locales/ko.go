@@ -21,6 +21,8 @@ var ko = map[string]string{
 	"ui.carries":             "이전 단계에서 이어받는 변수:",
 	"ui.done_if":             "이 명령이 성공하면 건너뜀:",
 	"ui.check":               "검증:",
+	"ui.check_probe":         "이어서, 계속 살아 있는지 보려고 hardway가 덧붙여 실행하는 명령:",
+	"ui.check_settle":        "{0} 동안 변함없이 계속 통과해야 통과로 인정합니다",
 	"ui.check_timing":        "{0}마다, 최대 {1}",
 	"ui.check_once":          "한 번만 확인",
 	"ui.check_on":            "검증 호스트:",
@@ -94,12 +96,15 @@ var ko = map[string]string{
 	"nodes.no_table":      "출력에 노드 표가 없습니다. 출력의 시작 부분: {0}",
 
 	// systemctl is-active
-	"systemd.active":     "active",
-	"systemd.activating": "{0}: 아직 시작하는 중입니다. 이 상태가 계속되면 재시작을 반복하고 있는 것입니다",
-	"systemd.failed":     "failed: 오류로 종료되었습니다",
-	"systemd.inactive":   "{0}: 실행 중이 아닙니다(시작한 적이 없거나 중지됨)",
-	"systemd.other":      "{0}",
-	"systemd.no_state":   "이 유닛의 상태가 출력되지 않았습니다",
+	"systemd.active":         "active",
+	"systemd.activating":     "{0}: 아직 시작하는 중입니다. 이 상태가 계속되면 재시작을 반복하고 있는 것입니다",
+	"systemd.failed":         "failed: 오류로 종료되었습니다",
+	"systemd.inactive":       "{0}: 실행 중이 아닙니다(시작한 적이 없거나 중지됨)",
+	"systemd.other":          "{0}",
+	"systemd.no_state":       "이 유닛의 상태가 출력되지 않았습니다",
+	"systemd.restarting":     "프로세스가 종료되어 systemd가 다시 시작하고 있습니다(지금까지 {0}번 재시작). 저널을 확인하세요",
+	"check.unstable":         "한때 통과했지만 {0} 동안 계속 통과하지는 못했습니다. systemd가 계속 재시작하는 서비스이거나, 크래시 사이사이에만 응답하는 서비스입니다",
+	"check.unstable_changed": "통과는 했지만 {0} 안에 응답한 프로세스가 바뀌었습니다({1}). systemd가 서비스를 재시작하고 있습니다",
 
 	// The generic output check
 	"match.exit_ok":                   "종료 상태 {0}",

@@ -99,6 +99,7 @@ type checkFile struct {
 	On       []string   `yaml:"on"`
 	Every    string     `yaml:"every"`
 	Timeout  string     `yaml:"timeout"`
+	Settle   string     `yaml:"settle"`
 	Params   ast.Node   `yaml:"params"`
 	Pass     []ast.Node `yaml:"pass"`
 	Fail     []ast.Node `yaml:"fail"`
@@ -530,14 +531,14 @@ func loadCheck(file, stepID string, cf *checkFile, stepNode ast.Node, errs *Erro
 		line = nodeLine(stepNode)
 	}
 	c := &CheckSpec{Kind: cf.Kind, Run: cf.Run, Tutorial: cf.Tutorial, On: cf.On, Params: cf.Params,
-		Interval: DefaultInterval, Timeout: DefaultTimeout, File: file, Line: line}
+		Interval: DefaultInterval, Timeout: DefaultTimeout, Settle: check.DefaultSettle(cf.Kind), File: file, Line: line}
 	if strings.TrimSpace(cf.Run) == "" {
 		errs.add(file, line, "step %s: check.run: the command whose output is checked is required", stepID)
 	}
 	for _, d := range []struct {
 		name, val string
 		dst       *time.Duration
-	}{{"every", cf.Every, &c.Interval}, {"timeout", cf.Timeout, &c.Timeout}} {
+	}{{"every", cf.Every, &c.Interval}, {"timeout", cf.Timeout, &c.Timeout}, {"settle", cf.Settle, &c.Settle}} {
 		if d.val == "" {
 			continue
 		}

@@ -149,6 +149,11 @@ type CheckSpec struct {
 	On       []string
 	Interval time.Duration // between attempts
 	Timeout  time.Duration // give up after; 0 means a single attempt
+	// Settle is how long the check must keep passing, with the same
+	// identity (a unit's PID and restart count), before it counts: a
+	// crash-looping service passes a single look. The kind's default
+	// (check.DefaultSettle) unless the step sets `settle:`.
+	Settle time.Duration
 	Params   ast.Node      // decoded into the check kind's struct by Build
 	Samples  []Sample
 	// Stages replace Params and Samples when the expected result changes as
@@ -245,3 +250,17 @@ func (s Sample) AsOutput() check.Output { return check.Output{Text: s.Output, Ex
 // Written reports whether the chapter's content exists: a chapter file,
 // possibly with no steps when the tutorial's chapter has nothing to run.
 func (ch *Chapter) Written() bool { return ch.File != "" || (ch.From != nil && ch.From.Written()) }
+
+// Probe returns the command hardway runs after the check's own to judge
+// whether what passed stays up (check.Prober), rendered with vars; "" for
+// kinds that need none.
+func (c *CheckSpec) Probe(vars Vars) string {
+	k, err := c.Build(vars)
+	if err != nil {
+		return ""
+	}
+	if p, ok := k.(check.Prober); ok {
+		return p.Probe()
+	}
+	return ""
+}

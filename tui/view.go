@@ -298,6 +298,9 @@ func (m *Model) commandLines(w int) []string {
 	cmds := s.Commands
 	if len(cmds) == 0 && s.Check != nil {
 		cmds = []string{s.Check.Run}
+		if probe := s.Check.Probe(vars); probe != "" {
+			cmds = append(cmds, probe)
+		}
 	}
 	for _, c := range cmds {
 		r, err := steps.Render(c, vars)

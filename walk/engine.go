@@ -450,12 +450,21 @@ func (e *Engine) verifyHost(ctx context.Context, s *steps.Step, h steps.Host) Ho
 		e.record(s.ID, h.Name, HostState{Status: Unreachable, Note: err.Error()})
 		return rep
 	}
+	if p, isProber := k.(check.Prober); isProber {
+		cmd = strings.TrimRight(cmd, "\n") + "\n" + p.Probe()
+	}
 	perAttempt := e.CheckAttemptTimeout
 	if perAttempt == 0 {
 		perAttempt = 20 * time.Second
 	}
+	interval := c.Interval
+	if interval <= 0 {
+		interval = time.Second
+	}
 	deadline := time.Now().Add(c.Timeout)
 	var last check.Result
+	var steady steadiness
+	stable := false
 	for attempt := 1; ; attempt++ {
 		actx, cancel := context.WithTimeout(ctx, perAttempt)
 		var buf strings.Builder
@@ -469,14 +478,22 @@ func (e *Engine) verifyHost(ctx context.Context, s *steps.Step, h steps.Host) Ho
 			return rep
 		}
 		last = k.Evaluate(check.Output{Text: buf.String(), Exit: res.Exit})
-		e.emit(Event{Kind: EvCheckAttempt, Step: s.ID, Host: h.Name, Attempt: attempt, Pass: last.Pass, Result: &last, Exit: res.Exit, Stage: c.Stage, Data: []byte(buf.String())})
-		if last.Pass || ctx.Err() != nil || time.Now().Add(c.Interval).After(deadline) {
+		now := time.Now()
+		stable = steady.observe(last, now, c.Settle)
+		e.emit(Event{Kind: EvCheckAttempt, Step: s.ID, Host: h.Name, Attempt: attempt, Pass: last.Pass, Settling: last.Pass && !stable,
+			Settle: c.Settle, Result: &last, Exit: res.Exit, Stage: c.Stage, Command: cmd, Data: []byte(buf.String())})
+		if stable || ctx.Err() != nil || now.Add(interval).After(steady.end(deadline, c.Settle, interval)) {
 			break
 		}
 		select {
-		case <-time.After(c.Interval):
+		case <-time.After(interval):
 		case <-ctx.Done():
 		}
+	}
+	if last.Pass && !stable {
+		// It passed, but did not keep passing unchanged for the window:
+		// a service systemd restarts, an API server between two crashes.
+		last = check.UnstableResult(c.Settle, steady.change)
 	}
 	rep.Check = &last
 	e.emit(Event{Kind: EvCheckVerdict, Step: s.ID, Host: h.Name, Pass: last.Pass, Result: &last, Stage: c.Stage})

@@ -36,6 +36,10 @@ type Event struct {
 	Reason   string        `json:"reason,omitempty"` // why skipped
 	Attempt  int           `json:"attempt,omitempty"`
 	Pass     bool          `json:"pass,omitempty"`
+	// Settling marks a passing attempt of a check that must keep passing
+	// for Settle before it counts.
+	Settling bool          `json:"settling,omitempty"`
+	Settle   time.Duration `json:"settle_ns,omitempty"`
 	Result   *check.Result `json:"result,omitempty"`
 	// Stage names the stage of a check with stages that was judged.
 	Stage string `json:"stage,omitempty"`
