@@ -63,6 +63,13 @@ func usage(format string, args ...any) error { return usageError{fmt.Errorf(form
 // checkFailed makes Main exit 1 without printing anything more.
 var errCheckFailed = errors.New("check failed")
 
+// errYourTurn makes Main exit 4: a walk stopped at a step the learner runs
+// themselves and has not done yet. Nothing failed.
+var errYourTurn = errors.New("your turn")
+
+// ExitYourTurn: the walk waits for the learner to do a step by hand.
+const ExitYourTurn = 4
+
 // Main runs the command line and returns the exit code.
 func Main(args []string, env Env) int {
 	return MainContext(context.Background(), args, env)
@@ -83,6 +90,8 @@ func MainContext(ctx context.Context, args []string, env Env) int {
 		return ExitOK
 	case errors.Is(err, errCheckFailed):
 		return ExitCheckFailed
+	case errors.Is(err, errYourTurn):
+		return ExitYourTurn
 	}
 	var lintErr lintFailed
 	if errors.As(err, &lintErr) {

@@ -69,7 +69,7 @@ func (p *printer) event(ev walk.Event) {
 	case walk.EvSkipped:
 		reason := p.a.msg("ui.skipped_done")
 		switch ev.Reason {
-		case "manual":
+		case "login", "manual":
 			reason = p.a.msg("ui.skipped_manual")
 		case "only_if":
 			reason = p.a.msg("ui.skipped_other")

@@ -35,8 +35,10 @@ func (a *app) runCommand() *cobra.Command {
 		Short: "Run a step (or every step of a chapter) on its hosts, then verify it",
 		Long: `Run a step, or every step of a chapter in order, on its hosts at once over SSH,
 then run its check. A chapter stops at the first step that does not pass.
+A step you run yourself (ssh-keygen, a port-forward) stops the walk with "your
+turn" until its check passes: do it, then verify it or run again.
 Exit codes: 0 all passed, 1 a command or check failed, 2 usage or configuration
-error, 3 a host could not be reached.`,
+error, 3 a host could not be reached, 4 your turn: a step waits for you.`,
 		Args: exactArgs(1, "STEP or CHAPTER"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.walkSteps(args[0], only, yes, asJSON, false)
@@ -139,7 +141,7 @@ func (a *app) walkSteps(ref string, only []string, yes, asJSON, verifyOnly bool)
 	p := newPrinter(a, append([]string{"workstation"}, hostNames...), asJSON)
 	l.engine.Emit = p.event
 	var reports []walk.StepReport
-	failed, unreachable := false, false
+	failed, unreachable, yourTurn := false, false, false
 	for _, s := range list {
 		if !asJSON {
 			pr, _ := s.Text(a.lang)
@@ -155,6 +157,19 @@ func (a *app) walkSteps(ref string, only []string, yes, asJSON, verifyOnly bool)
 			return usageError{err}
 		}
 		reports = append(reports, rep)
+		if rep.YourTurn {
+			yourTurn = true
+			if !asJSON {
+				var hosts []string
+				for _, h := range rep.Hosts {
+					if !h.Status.OK() {
+						hosts = append(hosts, h.Host)
+					}
+				}
+				a.printf("\n%s\n", a.yellow(a.msg("ui.your_turn", strings.Join(hosts, ", "), s.ID)))
+			}
+			break // later steps build on this one
+		}
 		if !rep.OK() {
 			failed = true
 			unreachable = rep.Unreachable()
@@ -179,6 +194,8 @@ func (a *app) walkSteps(ref string, only []string, yes, asJSON, verifyOnly bool)
 		return unreachableError{a.msg("ui.unreachable_exit")}
 	case failed:
 		return errCheckFailed
+	case yourTurn:
+		return errYourTurn
 	}
 	return nil
 }

@@ -490,7 +490,7 @@ func loadSteps(ch *Chapter, nodes []ast.Node, seen map[string]int, errs *Errors)
 			continue
 		}
 		st := &Step{Slug: sf.ID, ID: ch.Slug + "/" + sf.ID, Chapter: ch, Targets: sf.On,
-			Commands: sf.Run, Manual: sf.Manual || sf.Yourself, Yourself: sf.Yourself, Extra: sf.Extra, Defines: sf.Defines, DoneIf: sf.DoneIf, OnlyIf: sf.OnlyIf, Diagnostics: sf.Diagnostics,
+			Commands: sf.Run, Manual: sf.Manual || sf.Yourself, Yourself: sf.Yourself || sf.Manual && !loginOnly(sf.Run), Extra: sf.Extra, Defines: sf.Defines, DoneIf: sf.DoneIf, OnlyIf: sf.OnlyIf, Diagnostics: sf.Diagnostics,
 			Prose: map[locales.Lang]StepProse{}, File: ch.File, Line: line}
 		switch {
 		case !slugRE.MatchString(sf.ID):

@@ -91,7 +91,8 @@ type Step struct {
 	// learner (logging in to a host) or they need the learner's judgement.
 	Manual bool
 	// Yourself marks a manual block the learner runs in a shell of their
-	// own (a port-forward that runs until stopped), not one hardway does.
+	// own (a port-forward that runs until stopped, a journal to read), not
+	// one hardway does: every manual block but a login.
 	Yourself bool
 	// Extra marks a step hardway adds that the tutorial implies without
 	// printing it (kubeadm init tells you to copy admin.conf): it is not a

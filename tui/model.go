@@ -293,7 +293,7 @@ func (m *Model) drain() {
 
 func (m *Model) skipText(reason string) string {
 	switch reason {
-	case "manual":
+	case "login", "manual":
 		return locales.Msg(m.lang, "ui.skipped_manual")
 	case "only_if":
 		return locales.Msg(m.lang, "ui.skipped_other")

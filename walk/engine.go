@@ -55,7 +55,7 @@ type Engine struct {
 type HostReport struct {
 	Host     string
 	Status   Status
-	Skip     string // why it was skipped: "manual", "done_if", "only_if"
+	Skip     string // why it was skipped: "login", "yourself", "done_if", "only_if"
 	Exit     int
 	Err      error
 	Check    *check.Result
@@ -66,6 +66,10 @@ type HostReport struct {
 type StepReport struct {
 	Step  *steps.Step
 	Hosts []HostReport
+	// YourTurn marks a step the learner runs themselves whose check does
+	// not pass yet: they have not done it (or not right). A walk stops
+	// there and asks them to do it, then verify.
+	YourTurn bool
 }
 
 // OK reports whether every host can move on.
@@ -154,6 +158,11 @@ func (e *Engine) Run(ctx context.Context, s *steps.Step, only []string) (StepRep
 			// The check judges the step where it runs; the step's other
 			// hosts are done by hardway or by the learner.
 			rep, err := e.Verify(ctx, s, only)
+			if err == nil && !rep.OK() && !rep.Unreachable() && s.Yourself {
+				// Not done yet, or not right: the learner's turn, not a
+				// failure of something hardway ran.
+				rep.YourTurn = true
+			}
 			if err == nil && rep.OK() {
 				checked, _ := e.Select(checkSelectors(s), only)
 				for _, h := range hosts {
@@ -164,14 +173,18 @@ func (e *Engine) Run(ctx context.Context, s *steps.Step, only []string) (StepRep
 			}
 			return rep, err
 		}
-		reason := "manual"
+		reason := "login" // hardway is connected to the host already
 		if s.Yourself {
 			reason = "yourself"
 		}
 		for _, h := range hosts {
 			e.emit(Event{Kind: EvSkipped, Step: s.ID, Host: h.Name, Reason: reason})
 			rep.Hosts = append(rep.Hosts, HostReport{Host: h.Name, Status: Skipped})
-			e.record(s.ID, h.Name, HostState{Status: Skipped, Note: "done by hardway"})
+			note := "done by hardway"
+			if s.Yourself {
+				note = "yours to run: not run by hardway"
+			}
+			e.record(s.ID, h.Name, HostState{Status: Skipped, Note: note})
 		}
 		return rep, nil
 	}

@@ -181,6 +181,7 @@ func TestFailedCheckCollectsDiagnosticsAndIsNotPassed(t *testing.T) {
       run: if [ "$HARDWAY_LAB_HOST" = controller-1 ]; then echo failed; else echo active; fi
       every: 100ms
       timeout: 300ms
+      settle: 300ms
       params: {units: [etcd]}
       pass: [{output: active}]
       fail: [{output: failed}]

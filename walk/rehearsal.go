@@ -95,7 +95,11 @@ func (r *Rehearsal) Run(ctx context.Context, s *steps.Step, only []string) (Step
 	}
 	for _, h := range hosts {
 		if s.Manual {
-			r.emit(Event{Kind: EvSkipped, Step: s.ID, Host: h.Name, Reason: "manual"})
+			reason := "login"
+			if s.Yourself {
+				reason = "yourself"
+			}
+			r.emit(Event{Kind: EvSkipped, Step: s.ID, Host: h.Name, Reason: reason})
 			rep.Hosts = append(rep.Hosts, HostReport{Host: h.Name, Status: Skipped})
 			r.record(s.ID, h.Name, Skipped)
 			continue

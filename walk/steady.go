@@ -41,7 +41,7 @@ func (st *steadiness) observe(r check.Result, now time.Time, settle time.Duratio
 // timeout 0 still watches a service for its settle window).
 func (st *steadiness) end(deadline time.Time, settle, interval time.Duration) time.Time {
 	if st.passes > 0 && !st.start.After(deadline.Add(interval)) {
-		if w := st.start.Add(settle + interval/2); w.After(deadline) {
+		if w := st.start.Add(settle + interval); w.After(deadline) {
 			return w
 		}
 	}

@@ -45,7 +45,7 @@ func TestSteadinessNeedsTheSameIdentityForTheWindow(t *testing.T) {
 	// A run of passes that began by the deadline may finish its window.
 	var late steadiness
 	late.observe(pass("x"), t0, 10*time.Second)
-	if end := late.end(t0, 10*time.Second, 2*time.Second); !end.Equal(t0.Add(11 * time.Second)) {
+	if end := late.end(t0, 10*time.Second, 2*time.Second); !end.Equal(t0.Add(12 * time.Second)) {
 		t.Errorf("end = %v", end.Sub(t0))
 	}
 }
