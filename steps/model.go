@@ -154,9 +154,9 @@ type CheckSpec struct {
 	// identity (a unit's PID and restart count), before it counts: a
 	// crash-looping service passes a single look. The kind's default
 	// (check.DefaultSettle) unless the step sets `settle:`.
-	Settle time.Duration
-	Params   ast.Node      // decoded into the check kind's struct by Build
-	Samples  []Sample
+	Settle  time.Duration
+	Params  ast.Node // decoded into the check kind's struct by Build
+	Samples []Sample
 	// Stages replace Params and Samples when the expected result changes as
 	// the tutorial goes on: haproxy's /healthz answers 503 until the API
 	// servers run, then 200. At picks the stage that applies.
