@@ -379,6 +379,9 @@ func (e *Engine) runOnHost(ctx context.Context, s *steps.Step, h steps.Host) Hos
 		return fail(Failed, errors.New("cancelled"))
 	case res.Exit != 0:
 		record()
+		// Why a command failed is often in a journal or a file listing:
+		// the same diagnostics as a failed check.
+		e.diagnose(ctx, s, h, r)
 		return fail(Failed, fmt.Errorf("exit status %d", res.Exit))
 	}
 	var vars map[string]string
@@ -521,9 +524,10 @@ func (e *Engine) verifyHost(ctx context.Context, s *steps.Step, h steps.Host) Ho
 	return rep
 }
 
-// diagnose collects the step's diagnostics from a failing host.
+// diagnose collects the step's diagnostics from a failing host, and the
+// journal of every unit its check watches that they do not already read.
 func (e *Engine) diagnose(ctx context.Context, s *steps.Step, h steps.Host, r remote.Runner) {
-	for _, d := range s.Diagnostics {
+	for _, d := range e.diagnostics(s, h) {
 		cmd, err := e.render(d, h)
 		if err != nil {
 			continue
@@ -637,6 +641,45 @@ var cdRE = regexp.MustCompile(`(^|[\s;&|({])(cd|pushd|popd)(\s|;|$)`)
 func changesDir(blocks []string) bool {
 	for _, b := range blocks {
 		if cdRE.MatchString(b) {
+			return true
+		}
+	}
+	return false
+}
+
+// diagnostics are the commands diagnose runs: the step's own, then a
+// journal for each unit of its systemd check that none of them reads.
+func (e *Engine) diagnostics(s *steps.Step, h steps.Host) []string {
+	out := append([]string(nil), s.Diagnostics...)
+	c := CheckNow(e.Track, e.Progress, s, h.Name)
+	if c == nil || c.Kind != "systemd-active" {
+		return out
+	}
+	host := h
+	if e.Host != nil {
+		host = e.Host(h.Name)
+	}
+	k, err := c.Build(e.Vars.ForHost(host))
+	if err != nil {
+		return out
+	}
+	sd, ok := k.(*check.SystemdActive)
+	if !ok {
+		return out
+	}
+	for _, u := range sd.Units {
+		if !journalRead(out, u) {
+			out = append(out, "journalctl -u "+u+" -n 50 --no-pager")
+		}
+	}
+	return out
+}
+
+// journalRead reports whether one of the commands already reads the
+// unit's journal.
+func journalRead(cmds []string, unit string) bool {
+	for _, c := range cmds {
+		if strings.Contains(c, "journalctl") && regexp.MustCompile(`-u\s+`+regexp.QuoteMeta(unit)+`\b`).MatchString(c) {
 			return true
 		}
 	}

@@ -200,8 +200,49 @@ func TestFailedCheckCollectsDiagnosticsAndIsNotPassed(t *testing.T) {
 		t.Errorf("controller-0: %+v", st)
 	}
 	d := rec.of(EvDiagnostic, "")
-	if len(d) != 1 || d[0].Host != "controller-1" || !strings.Contains(d[0].Text, "journal of controller-1") {
-		t.Errorf("diagnostics: %+v", d)
+	if len(d) != 2 || d[0].Host != "controller-1" || !strings.Contains(d[0].Text, "journal of controller-1") {
+		t.Fatalf("diagnostics: %+v", d)
+	}
+	// The unit the check watches: its journal, which the step did not ask for.
+	if d[1].Command != "journalctl -u etcd -n 50 --no-pager" {
+		t.Errorf("second diagnostic: %q", d[1].Command)
+	}
+}
+
+// A step whose command fails gets its diagnostics too: the check never
+// runs, and the reason is usually in a journal or a listing.
+func TestFailedCommandCollectsDiagnostics(t *testing.T) {
+	l := sshlab.Start(t, 135, []string{"controller-0"})
+	tr := labTrack(t, l, `steps:
+  - id: start
+    on: [controllers]
+    run: |
+      echo "Job for containerd.service failed because the control process exited with error code."; exit 1
+    check:
+      kind: systemd-active
+      run: systemctl is-active containerd
+      params: {units: [containerd]}
+      pass: [{output: active}]
+      fail: [{output: failed}]
+    diagnostics:
+      - echo "status of $HARDWAY_LAB_HOST"
+      - journalctl -u containerd --no-pager
+`)
+	e, rec := newEngine(t, l, tr, t.TempDir())
+	rep, err := e.Run(context.Background(), tr.Step("01-test/start"), nil)
+	if err != nil || rep.OK() {
+		t.Fatalf("%+v %v", rep, err)
+	}
+	var cmds []string
+	for _, d := range rec.of(EvDiagnostic, "controller-0") {
+		cmds = append(cmds, d.Command)
+	}
+	// The step's own journal command covers containerd: no second one.
+	if strings.Join(cmds, "|") != "echo \"status of $HARDWAY_LAB_HOST\"|journalctl -u containerd --no-pager" {
+		t.Errorf("diagnostics after a failed command: %q", cmds)
+	}
+	if len(rec.of(EvCheckAttempt, "")) != 0 {
+		t.Error("the check ran after the command failed")
 	}
 }
 
