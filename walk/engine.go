@@ -178,6 +178,14 @@ func (e *Engine) Run(ctx context.Context, s *steps.Step, only []string) (StepRep
 			reason = "yourself"
 		}
 		for _, h := range hosts {
+			if !s.Yourself && e.Progress != nil {
+				// A login opens a new shell in the home directory: the
+				// tutorial's next commands (git clone, scp'd files) run
+				// there, and so do their guards.
+				if err := e.Progress.SetVars(h.Name, map[string]string{CwdVar: ""}); err != nil {
+					return rep, err
+				}
+			}
 			e.emit(Event{Kind: EvSkipped, Step: s.ID, Host: h.Name, Reason: reason})
 			rep.Hosts = append(rep.Hosts, HostReport{Host: h.Name, Status: Skipped})
 			note := "done by hardway"

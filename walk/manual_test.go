@@ -42,6 +42,12 @@ func TestManualStepsAreTheLearnersTurn(t *testing.T) {
 `, "KEY", key))
 	e, rec := newEngine(t, l, tr, t.TempDir())
 	ctx := context.Background()
+	// The learner's shell on the host was elsewhere; a login starts over in
+	// the home directory, where the tutorial's next commands and their
+	// guards run (a second run of chapter 02 must not clone inside the clone).
+	if err := e.Progress.SetVars("controller-0", map[string]string{CwdVar: l.Dir}); err != nil {
+		t.Fatal(err)
+	}
 	for step, reason := range map[string]string{"login": "login", "logs": "yourself"} {
 		rep, err := e.Run(ctx, tr.Step("01-test/"+step), nil)
 		if err != nil || !rep.OK() || rep.YourTurn {
@@ -56,6 +62,9 @@ func TestManualStepsAreTheLearnersTurn(t *testing.T) {
 		if len(got) != 1 || got[0] != reason {
 			t.Errorf("%s: skipped because %v, want %s", step, got, reason)
 		}
+	}
+	if dir := e.Progress.Vars("controller-0")[CwdVar]; dir != "" {
+		t.Errorf("after a login the carried directory is %q, want the home directory", dir)
 	}
 	rep, err := e.Run(ctx, tr.Step("01-test/keygen"), nil)
 	if err != nil || rep.OK() || !rep.YourTurn {
