@@ -113,6 +113,7 @@ func lintStep(s *Step, vars Vars, errs *Errors) {
 			errs.add(s.File, s.Line, "step %s: defines %s, but no run block assigns %s=", s.Slug, d, d)
 		}
 	}
+	lintDownloads(s, cmdVars, errs)
 	if s.DoneIf != "" {
 		lintCommand(s.File, s.Line, "step "+s.Slug+": done_if", s.DoneIf, cmdVars, errs)
 	}

@@ -90,6 +90,7 @@ type stepFile struct {
 	OnlyIf      string     `yaml:"only_if"`
 	Check       *checkFile `yaml:"check"`
 	Diagnostics []string   `yaml:"diagnostics"`
+	Downloads   urlList    `yaml:"downloads"`
 }
 
 type checkFile struct {
@@ -490,7 +491,7 @@ func loadSteps(ch *Chapter, nodes []ast.Node, seen map[string]int, errs *Errors)
 			continue
 		}
 		st := &Step{Slug: sf.ID, ID: ch.Slug + "/" + sf.ID, Chapter: ch, Targets: sf.On,
-			Commands: sf.Run, Manual: sf.Manual || sf.Yourself, Yourself: sf.Yourself || sf.Manual && !loginOnly(sf.Run), Extra: sf.Extra, Defines: sf.Defines, DoneIf: sf.DoneIf, OnlyIf: sf.OnlyIf, Diagnostics: sf.Diagnostics,
+			Commands: sf.Run, Manual: sf.Manual || sf.Yourself, Yourself: sf.Yourself || sf.Manual && !loginOnly(sf.Run), Extra: sf.Extra, Defines: sf.Defines, DoneIf: sf.DoneIf, OnlyIf: sf.OnlyIf, Diagnostics: sf.Diagnostics, Downloads: sf.Downloads,
 			Prose: map[locales.Lang]StepProse{}, File: ch.File, Line: line}
 		switch {
 		case !slugRE.MatchString(sf.ID):

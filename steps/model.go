@@ -109,7 +109,11 @@ type Step struct {
 	// the tutorial's variants for one system (macOS or Linux workstation)
 	// are steps that only one kind of host runs.
 	OnlyIf string
-	Check  *CheckSpec
+	// Downloads are the URLs the commands fetch (wget, curl -O, git clone,
+	// kubectl apply -f URL, and a list's URLs read with wget -i): what a
+	// download mirror serves (hardway mirror).
+	Downloads []Download
+	Check     *CheckSpec
 	// Diagnostics are commands whose output helps when the check fails,
 	// collected from the failing hosts.
 	Diagnostics []string
