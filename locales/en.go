@@ -96,6 +96,12 @@ var en = map[string]string{
 	"nodes.no_table":      "no node table in the output; it starts with: {0}",
 
 	// systemctl is-active
+	"kmod.loaded":            "loaded",
+	"kmod.builtin":           "built into the kernel",
+	"kmod.missing":           "neither loaded nor built into the kernel: modprobe it, and look at its error",
+	"readyz.passed":          "every internal check ok",
+	"readyz.failed":          "failing internal checks: {0}; the API server's journal says why (etcd: is etcd running and reachable?)",
+	"readyz.no_answer":       "no verdict in the output: {0}",
 	"systemd.active":         "active",
 	"systemd.activating":     "{0}: still starting; if it stays so, it is restarting in a loop",
 	"systemd.failed":         "failed: it exited with an error",

@@ -96,6 +96,12 @@ var ja = map[string]string{
 	"nodes.no_table":      "出力にノードの表がありません。出力の先頭: {0}",
 
 	// systemctl is-active
+	"kmod.loaded":            "ロード済み",
+	"kmod.builtin":           "カーネルに組み込み済み",
+	"kmod.missing":           "ロードされておらず、カーネルにも組み込まれていません。modprobe でロードし、エラーメッセージを確認してください",
+	"readyz.passed":          "内部チェックはすべて ok",
+	"readyz.failed":          "失敗している内部チェック: {0}。原因は API サーバーのジャーナルにあります（etcd の場合は、etcd が動いていて接続できるかを確認してください）",
+	"readyz.no_answer":       "出力に判定がありません: {0}",
 	"systemd.active":         "active",
 	"systemd.activating":     "{0}: 起動処理中です。この状態が続く場合は、再起動を繰り返しています",
 	"systemd.failed":         "failed: エラーで終了しました",

@@ -96,6 +96,12 @@ var ko = map[string]string{
 	"nodes.no_table":      "출력에 노드 표가 없습니다. 출력의 시작 부분: {0}",
 
 	// systemctl is-active
+	"kmod.loaded":            "로드됨",
+	"kmod.builtin":           "커널에 내장됨",
+	"kmod.missing":           "로드되지도 않았고 커널에 내장되어 있지도 않습니다. modprobe로 로드하고 오류 메시지를 확인하세요",
+	"readyz.passed":          "내부 검사 모두 ok",
+	"readyz.failed":          "실패한 내부 검사: {0}. 원인은 API 서버의 저널에 있습니다(etcd라면 etcd가 실행 중이고 접속 가능한지 확인하세요)",
+	"readyz.no_answer":       "출력에 판정이 없습니다: {0}",
 	"systemd.active":         "active",
 	"systemd.activating":     "{0}: 아직 시작하는 중입니다. 이 상태가 계속되면 재시작을 반복하고 있는 것입니다",
 	"systemd.failed":         "failed: 오류로 종료되었습니다",
