@@ -16,6 +16,9 @@ import (
 type Output struct {
 	Text string
 	Exit int
+	// Command is what printed Text, when known: a silent failure can then
+	// name the -q that hid its error messages.
+	Command string
 }
 
 // ExitUnknown marks an Output whose exit status was not captured.
@@ -221,25 +224,27 @@ const (
 )
 
 // preflight handles what every kind treats alike: an empty output, a missing
-// command, a refused connection. It returns a failing item, or ok=false when
-// the kind should parse the output itself.
+// command, a permission error, missing files, a refused connection. It
+// returns a failing item, or ok=false when the kind should parse the output
+// itself.
 func preflight(subject string, out Output) (Item, bool) {
 	if strings.TrimSpace(StripANSI(out.Text)) == "" {
-		if out.Exit > 0 {
-			return fail(subject, CommandFailed, fmt.Sprint(out.Exit), ""), true
+		if it, bad := silentFailure(subject, out); bad {
+			return it, true
 		}
 		return fail(subject, EmptyOutput), true
 	}
+	if it, bad := commandNotFound(subject, out.Text); bad {
+		return it, true
+	}
 	for _, l := range lines(out.Text) {
 		t := strings.TrimSpace(l)
-		if strings.HasSuffix(t, ": command not found") || // bash, sudo
-			strings.HasSuffix(t, ": not found") && strings.Contains(t, "sh:") || // dash, busybox
-			strings.HasPrefix(t, "zsh: command not found: ") {
-			return fail(subject, CommandNotFound, t), true
-		}
 		if strings.Contains(t, "Permission denied") || strings.Contains(t, "permission denied") {
 			return fail(subject, PermissionError, t), true
 		}
+	}
+	if files := missingFiles(out.Text); len(files) > 0 {
+		return fail(subject, MissingFiles, strings.Join(files, ", "), fmt.Sprint(len(files))), true
 	}
 	if msg, bad := connectionError(out.Text); bad {
 		return fail(subject, ConnectionError, msg), true

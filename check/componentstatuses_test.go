@@ -142,7 +142,7 @@ var csCases = []evalCase{
 		bad("componentstatuses", CSNoTable, "error: You must be logged in to the server (Unauthorized)"),
 	}},
 	{"kubectl not installed", ran(csNotFound, 127), false, []want{
-		bad("componentstatuses", CommandNotFound, "-bash: kubectl: command not found"),
+		bad("componentstatuses", CommandNotFound, "kubectl", "-bash: kubectl: command not found"),
 	}},
 	{"empty output", pasted(""), false, []want{bad("componentstatuses", EmptyOutput)}},
 	{"blank output", ran(" \r\n\n", 0), false, []want{bad("componentstatuses", EmptyOutput)}},

@@ -145,7 +145,7 @@ var etcdCases = []evalCase{
 	{"etcd 3.4 handshake failure names the bad certificate", ran(etcdBadCert34, 1), false, []want{bad("etcd", EtcdBadCertificate)}},
 	{"tls: bad certificate", ran(etcdBadCert, 1), false, []want{bad("etcd", EtcdBadCertificate, "Error: remote error: tls: bad certificate")}},
 	{"x509 unknown authority", ran(etcdX509, 1), false, []want{bad("etcd", EtcdBadCertificate, "Error: x509: certificate signed by unknown authority")}},
-	{"etcdctl not installed", ran(etcdNoCmd, 1), false, []want{bad("etcd", CommandNotFound, "sudo: etcdctl: command not found")}},
+	{"etcdctl not installed", ran(etcdNoCmd, 1), false, []want{bad("etcd", CommandNotFound, "etcdctl", "sudo: etcdctl: command not found")}},
 	{"key not readable without sudo", ran(etcdNoPerm, 1), false, []want{bad("etcd", PermissionError, "Error: open /etc/etcd/kubernetes-key.pem: permission denied")}},
 	{"etcd not listening", ran(etcdRefused, 1), false, []want{bad("etcd", ConnectionError, "Error: dial tcp 127.0.0.1:2379: connect: connection refused")}},
 	{"empty output", ran("", 0), false, []want{bad("etcd", EmptyOutput)}},

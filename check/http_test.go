@@ -152,7 +152,7 @@ var httpCases = []httpCase{
 	{HTTP{Status: 200}, evalCase{"curl -s, nothing printed", ran("", 7), false, []want{bad("http", CommandFailed, "7", "")}}},
 	{HTTP{Status: 200}, evalCase{"empty", pasted(""), false, []want{bad("http", EmptyOutput)}}},
 	{HTTP{Status: 200}, evalCase{"curl missing", ran("bash: curl: command not found\n", 127), false, []want{
-		bad("http", CommandNotFound, "bash: curl: command not found"),
+		bad("http", CommandNotFoundPackage, "curl", "bash: curl: command not found", "curl"),
 	}}},
 	{HTTP{Status: 200, Body: "ok"}, evalCase{"wrong body", ran("HTTP/1.1 200 OK\nContent-Length: 7\n\nnot ok\n", 0), false, []want{
 		pass("status", HTTPStatusOK, "200 OK"), bad("body", HTTPWrongBody, "not ok", "ok"),

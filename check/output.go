@@ -56,6 +56,9 @@ func (c *Match) Validate() error {
 	}
 	c.res = c.res[:0]
 	for _, m := range c.Matches {
+		if m == "" {
+			return fmt.Errorf("matches: empty pattern (it matches anything)")
+		}
 		re, err := regexp.Compile("(?m)" + m)
 		if err != nil {
 			return fmt.Errorf("matches: %v", err)
@@ -117,9 +120,30 @@ func (c *Match) Evaluate(out Output) Result {
 		}
 	}
 	if strings.TrimSpace(text) == "" && c.Equals == nil && len(c.Contains)+len(c.Matches) > 0 {
-		return result([]Item{fail("output", EmptyOutput)})
+		items = []Item{fail("output", EmptyOutput)}
 	}
-	return result(items)
+	r := result(items)
+	if !r.Pass {
+		r.Items = explained(r.Items, out)
+	}
+	return r
+}
+
+// explained puts first what the output says on its own (a missing command,
+// missing files, a silent failure) when the expectations alone would only
+// say "not found in the output". A silent failure replaces "printed
+// nothing", which it says too.
+func explained(items []Item, out Output) []Item {
+	why := Explain(out)
+	if len(why) == 0 {
+		return items
+	}
+	for _, it := range items {
+		if it.Reason.Code != EmptyOutput {
+			why = append(why, it)
+		}
+	}
+	return why
 }
 
 func lineWith(text, s string) string {

@@ -123,6 +123,7 @@ func TestMatchValidate(t *testing.T) {
 		{"empty lists", &Match{Contains: []string{}, Matches: []string{}}, true},
 		{"invalid regex", &Match{Matches: []string{`^ID=(debian$`}}, true},
 		{"second regex invalid", &Match{Matches: []string{`ok`, `[`}}, true},
+		{"empty pattern always matches", &Match{Matches: []string{`ok`, ``}}, true},
 		{"invalid repetition", &Match{Matches: []string{`a**`}}, true},
 		{"empty contains always passes", &Match{Contains: []string{"ok", ""}}, true},
 		{"empty not_contains never passes", &Match{NotContains: []string{""}}, true},

@@ -38,7 +38,7 @@ var systemdCases = []systemdCase{
 		bad("etcd", UnitNoState),
 	}}},
 	{[]string{"etcd"}, evalCase{"systemctl missing", ran("sh: 1: systemctl: not found\n", 127), false, []want{
-		bad("systemctl", CommandNotFound, "sh: 1: systemctl: not found"),
+		bad("systemctl", CommandNotFound, "systemctl", "sh: 1: systemctl: not found"),
 	}}},
 }
 

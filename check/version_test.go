@@ -107,7 +107,7 @@ var versionCases = []versionCase{
 	{"v1.32.3", evalCase{"kubectl version -o json", pasted(versionKubectlJSON), false, []want{bad("version", VersionNoField)}}},
 	{"v1.32.3", evalCase{"empty", ran("", 0), false, []want{bad("version", EmptyOutput)}}},
 	{"v1.32.3", evalCase{"curl -s, failed silently", ran("", 60), false, []want{bad("version", CommandFailed, "60", "")}}},
-	{"v1.32.3", evalCase{"curl missing", ran("-bash: curl: command not found\n", 127), false, []want{bad("version", CommandNotFound)}}},
+	{"v1.32.3", evalCase{"curl missing", ran("-bash: curl: command not found\n", 127), false, []want{bad("version", CommandNotFoundPackage, "curl", "-bash: curl: command not found", "curl")}}},
 }
 
 func TestVersion(t *testing.T) {

@@ -44,8 +44,14 @@ var en = map[string]string{
 	"check.empty_output":      "the command printed nothing",
 	"check.command_failed":    "the command exited with status {0} and printed nothing",
 	"check.connection_error":  "could not reach the service: {0}",
-	"check.command_not_found": "a command is missing on this host: {0}",
+	"check.command_not_found": "{0} is not installed on this host, or not on its PATH ({1})",
 	"check.permission_denied": "permission denied: {0} (run it with sudo, as the tutorial does?)",
+
+	// What a failed command's output says on its own.
+	"check.command_not_found_package": "{0} is not installed on this host, or not on its PATH ({1}); it usually comes with the {2} package: apt-get install {2}",
+	"check.command_not_found_exit":    "exit status {0} and no message: the shell did not find a command it was asked to run",
+	"check.command_failed_quiet":      "the command printed nothing and exited with status {0}: {1} ran with -q, which hides its error messages; run it again without -q to see why",
+	"check.missing_files":             "no such file ({1}): {0}",
 
 	// kubectl get componentstatuses
 	"cs.healthy":        "Healthy",
@@ -189,4 +195,17 @@ var en = map[string]string{
 	"ui.yourself_note":                "You run this one yourself, in a shell on the host (o in the hardway UI opens one): it runs until you stop it, waits for your input, needs values from your own cluster, or prints something for you to read.",
 	"ui.skipped_yourself":             "yours to run in a shell: not run by hardway",
 	"ui.chapter_nothing_to_run":       "nothing to run: read it",
+
+	// Evidence of a failure, and steps done by hand.
+	"ui.expected":         "expected (the tutorial's output):",
+	"ui.output_elided":    "… {0} earlier lines not shown; the whole output is in the transcript: {1}",
+	"ui.no_output":        "(no output)",
+	"ui.what_output_says": "What the output says:",
+	"ui.hint_general":     "The step's hint, for any failure:",
+	"ui.hint_not_shown":   "(the step's hint is about other failures; hardway show {0} prints it)",
+	"ui.status_marked":    "done by hand",
+	"ui.marked":           "{0}: recorded as done by hand on {1}",
+	"ui.mark_passed_kept": "{0}: already passed on {1}, left as it is",
+	"ui.unmarked":         "{0}: the mark is removed on {1}",
+	"ui.not_marked":       "{0}: not marked on {1}, nothing to undo",
 }

@@ -44,8 +44,14 @@ var ja = map[string]string{
 	"check.empty_output":      "コマンドが何も出力しませんでした",
 	"check.command_failed":    "コマンドが終了ステータス {0} で終了し、何も出力しませんでした",
 	"check.connection_error":  "サービスに接続できません: {0}",
-	"check.command_not_found": "このホストにはコマンドがありません: {0}",
+	"check.command_not_found": "このホストには {0} がインストールされていないか、PATH にありません（{1}）",
 	"check.permission_denied": "権限がありません: {0}（チュートリアルのとおり sudo を付けて実行しましたか?）",
+
+	// What a failed command's output says on its own.
+	"check.command_not_found_package": "このホストには {0} がインストールされていないか、PATH にありません（{1}）。通常は {2} パッケージに含まれています: apt-get install {2}",
+	"check.command_not_found_exit":    "メッセージなしで終了ステータス {0} で終了しました。シェルが実行するコマンドを見つけられませんでした",
+	"check.command_failed_quiet":      "コマンドは何も出力せず、終了ステータス {0} で終了しました。{1} を -q 付きで実行したため、エラーメッセージが表示されていません。原因を確認するには -q を外してもう一度実行してください",
+	"check.missing_files":             "存在しないファイル（{1}個）: {0}",
 
 	// kubectl get componentstatuses
 	"cs.healthy":        "Healthy",
@@ -189,4 +195,17 @@ var ja = map[string]string{
 	"ui.yourself_note":                "このコマンドはご自身で実行します。ホストのシェルで実行してください（hardway の画面で o を押すとシェルが開きます）。止めるまで動き続ける、入力を待つ、ご自身のクラスターに合わせた値が必要、またはご自身で読むための情報を表示するコマンドです。",
 	"ui.skipped_yourself":             "シェルでご自身が実行するコマンドのため、hardway は実行しません",
 	"ui.chapter_nothing_to_run":       "実行するコマンドなし: 読むだけの章です",
+
+	// Evidence of a failure, and steps done by hand.
+	"ui.expected":         "期待される出力（チュートリアルの出力）:",
+	"ui.output_elided":    "… 先頭の {0} 行は省略しました。出力全体は実行記録にあります: {1}",
+	"ui.no_output":        "（出力なし）",
+	"ui.what_output_says": "出力からわかること:",
+	"ui.hint_general":     "このステップの一般的なヒント:",
+	"ui.hint_not_shown":   "（このステップのヒントは別の失敗についての内容です。hardway show {0} で表示できます）",
+	"ui.status_marked":    "手動で完了",
+	"ui.marked":           "{0}: {1} で手動で完了したと記録しました",
+	"ui.mark_passed_kept": "{0}: {1} ではすでに合格しているため、そのままにします",
+	"ui.unmarked":         "{0}: {1} の手動完了の記録を削除しました",
+	"ui.not_marked":       "{0}: {1} には手動完了の記録がないため、取り消すものはありません",
 }

@@ -44,8 +44,14 @@ var ko = map[string]string{
 	"check.empty_output":      "명령이 아무것도 출력하지 않았습니다",
 	"check.command_failed":    "명령이 아무것도 출력하지 않고 종료되었습니다(종료 상태 {0})",
 	"check.connection_error":  "서비스에 연결할 수 없습니다: {0}",
-	"check.command_not_found": "이 호스트에 없는 명령이 있습니다: {0}",
+	"check.command_not_found": "이 호스트에 {0} 명령이 설치되어 있지 않거나 PATH에 없습니다({1})",
 	"check.permission_denied": "권한이 없습니다: {0} (튜토리얼처럼 sudo로 실행했나요?)",
+
+	// What a failed command's output says on its own.
+	"check.command_not_found_package": "이 호스트에 {0} 명령이 설치되어 있지 않거나 PATH에 없습니다({1}). 보통 {2} 패키지에 들어 있으니 apt-get install {2}로 설치하세요",
+	"check.command_not_found_exit":    "아무 메시지 없이 종료 상태 {0}로 끝났습니다. 셸이 실행할 명령을 찾지 못했습니다",
+	"check.command_failed_quiet":      "명령이 아무것도 출력하지 않고 종료 상태 {0}로 끝났습니다. {1}을(를) -q 옵션으로 실행해서 오류 메시지가 숨겨졌습니다. 원인을 보려면 -q 없이 다시 실행하세요",
+	"check.missing_files":             "없는 파일 {1}개: {0}",
 
 	// kubectl get componentstatuses
 	"cs.healthy":        "Healthy",
@@ -189,4 +195,17 @@ var ko = map[string]string{
 	"ui.yourself_note":                "이 명령은 직접 실행합니다. 호스트의 셸에서 실행하세요(hardway 화면에서 o를 누르면 셸이 열립니다). 멈출 때까지 계속 실행되거나, 입력을 기다리거나, 여러분의 클러스터에 맞는 값이 필요하거나, 직접 읽어 볼 내용을 출력하는 명령입니다.",
 	"ui.skipped_yourself":             "셸에서 직접 실행할 명령이므로 hardway가 실행하지 않음",
 	"ui.chapter_nothing_to_run":       "실행할 명령 없음: 읽어 보세요",
+
+	// Evidence of a failure, and steps done by hand.
+	"ui.expected":         "기대하는 출력(튜토리얼의 출력):",
+	"ui.output_elided":    "… 앞의 {0}줄은 생략했습니다. 전체 출력은 실행 기록에 있습니다: {1}",
+	"ui.no_output":        "(출력 없음)",
+	"ui.what_output_says": "출력으로 알 수 있는 것:",
+	"ui.hint_general":     "이 단계의 일반적인 도움말:",
+	"ui.hint_not_shown":   "(이 단계의 도움말은 다른 실패에 관한 내용입니다. hardway show {0}로 볼 수 있습니다)",
+	"ui.status_marked":    "직접 완료",
+	"ui.marked":           "{0}: {1}에서 직접 완료한 것으로 기록했습니다",
+	"ui.mark_passed_kept": "{0}: {1}에서 이미 통과했으므로 그대로 둡니다",
+	"ui.unmarked":         "{0}: {1}의 직접 완료 기록을 지웠습니다",
+	"ui.not_marked":       "{0}: {1}에는 직접 완료 기록이 없어 되돌릴 것이 없습니다",
 }
