@@ -20,10 +20,13 @@ const (
 	Failed      Status = "failed"      // the command or the check failed
 	Skipped     Status = "skipped"     // done_if said it was already done, or the learner skipped it
 	Unreachable Status = "unreachable" // the host could not be reached or was lost
+	// Marked is a step the learner did by hand and said so (hardway mark):
+	// nothing verified it. A check that passes later makes it Passed.
+	Marked Status = "marked"
 )
 
 // OK reports whether a status lets the learner move on.
-func (s Status) OK() bool { return s == Done || s == Passed || s == Skipped }
+func (s Status) OK() bool { return s == Done || s == Passed || s == Skipped || s == Marked }
 
 // HostState is a step's outcome on one host.
 type HostState struct {
@@ -99,6 +102,21 @@ func (p *Progress) Set(step, host string, st HostState) error {
 	p.f.Steps[step][host] = st
 	p.f.Current = step
 	return p.save()
+}
+
+// Unset forgets a step's outcome on a host, as if it never ran there, and
+// saves; false when there was nothing to forget.
+func (p *Progress) Unset(step, host string) (bool, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if _, ok := p.f.Steps[step][host]; !ok {
+		return false, nil
+	}
+	delete(p.f.Steps[step], host)
+	if len(p.f.Steps[step]) == 0 {
+		delete(p.f.Steps, step)
+	}
+	return true, p.save()
 }
 
 // SetVars records carried variables of a host and saves.
