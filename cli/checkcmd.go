@@ -68,6 +68,10 @@ Exits 0 when the check passes, 1 when it fails, 2 on a usage error.`,
 			if !res.Pass {
 				return errCheckFailed
 			}
+			if c.Settle > 0 {
+				// One output is one moment: say what verify adds.
+				a.printf("%s\n", a.dim(a.msg("ui.check_one_moment", c.Settle.String(), s.ID)))
+			}
 			return nil
 		},
 	}
