@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-var allKinds = []string{"componentstatuses", "etcd-members", "http", "nodes", "objects", "output", "systemd-active", "version"}
+var allKinds = []string{"componentstatuses", "etcd-members", "http", "kernel-modules", "nodes", "objects", "output", "readyz", "systemd-active", "version"}
 
 func TestKinds(t *testing.T) {
 	if got := Kinds(); !reflect.DeepEqual(got, allKinds) {
@@ -19,9 +19,11 @@ func TestNew(t *testing.T) {
 		"componentstatuses": &ComponentStatuses{},
 		"etcd-members":      &EtcdMembers{},
 		"http":              &HTTP{},
+		"kernel-modules":    &KernelModules{},
 		"nodes":             &Nodes{},
 		"objects":           &Objects{},
 		"output":            &Match{},
+		"readyz":            &Readyz{},
 		"systemd-active":    &SystemdActive{},
 		"version":           &Version{},
 	}
