@@ -171,12 +171,13 @@ func (m *Model) stepList(w, h int) []string {
 	return out
 }
 
-// stepMark is a step's state (passed ✓, failed ✗, skipped ↷, current ▸,
-// not run ·) and a dot per host coloured by its state there.
+// stepMark is a step's state (passed ✓, failed ✗, skipped ↷, done by hand
+// ✎, current ▸, not run ·) and a dot per host coloured by its state there
+// (◆ where the learner marked it done by hand).
 func (m *Model) stepMark(s *steps.Step) (string, string) {
 	hosts, _ := m.opt.Walker.Select(s.Targets, nil)
 	var dots strings.Builder
-	all, any, failed, skipped := true, false, false, false
+	all, any, failed, skipped, marked := true, false, false, false, false
 	for _, h := range hosts {
 		st := walk.NotRun
 		if m.opt.Progress != nil {
@@ -189,6 +190,9 @@ func (m *Model) stepMark(s *steps.Step) (string, string) {
 		case walk.Skipped:
 			dots.WriteString(m.st.warn.Render("●"))
 			any, skipped = true, true
+		case walk.Marked:
+			dots.WriteString(m.st.accent.Render("◆"))
+			any, marked = true, true
 		case walk.Failed, walk.Unreachable:
 			dots.WriteString(m.st.bad.Render("●"))
 			all, failed = false, true
@@ -203,6 +207,8 @@ func (m *Model) stepMark(s *steps.Step) (string, string) {
 		mark = m.st.bad.Render("✗")
 	case all && any && skipped:
 		mark = m.st.warn.Render("↷")
+	case all && any && marked:
+		mark = m.st.accent.Render("✎")
 	case all && any:
 		mark = m.st.ok.Render("✓")
 	}
@@ -278,6 +284,9 @@ func (m *Model) commandLines(w int) []string {
 	s := m.current()
 	hosts := m.hosts()
 	lines := []string{m.st.bold.Render(m.t("ui.runs_on")) + " " + strings.Join(hosts, ", ")}
+	if e, ok := m.opt.Walker.(*walk.Engine); ok && e.Mirror != "" && len(s.Downloads) > 0 && !s.Manual {
+		lines = append(lines, m.st.dim.Render(ansi.Truncate(m.t("ui.mirror_mark_short", e.Mirror), w, "…")))
+	}
 	switch {
 	case s.Yourself:
 		lines = append(lines, m.st.warn.Render(m.t("ui.yourself_note")))
@@ -561,6 +570,8 @@ func (m *Model) topologyArea(w, h int) []string {
 					verdict = m.st.bad.Render("✗")
 				case walk.Skipped:
 					verdict = m.st.warn.Render("↷")
+				case walk.Marked:
+					verdict = m.st.accent.Render("✎")
 				}
 			}
 			cells = append(cells, "["+name+" "+verdict+" "+m.st.dim.Render(state)+"]")
