@@ -50,6 +50,7 @@ type app struct {
 	inventoryFlag string
 	stateFlag     string
 	acceptNew     bool
+	mirrorFlag    string // --mirror: wins over the inventory's mirror:
 }
 
 // usageError makes Main exit 2.
@@ -139,10 +140,11 @@ and verifies the result before you move on.`,
 	root.PersistentFlags().StringVar(&a.contentDir, "content", "", "load tracks from this directory as well (a track there replaces the embedded one of the same id)")
 	root.PersistentFlags().StringVar(&a.trackFlag, "track", "", "the track to use (default: the inventory's, else classic)")
 	root.PersistentFlags().StringVar(&a.inventoryFlag, "inventory", "", "the lab's inventory (default: ./hardway.yaml)")
+	root.PersistentFlags().StringVar(&a.mirrorFlag, "mirror", "", "a download mirror (http://HOST:PORT, as hardway mirror serve prints it): the steps' downloads come from it (default: the inventory's mirror:)")
 	root.PersistentFlags().StringVar(&a.stateFlag, "state", "", "where progress and transcripts are kept (default: $XDG_STATE_HOME/hardway/...)")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(a.tracksCommand(), a.stepsCommand(), a.showCommand(), a.checkCommand(), a.lintCommand(),
-		a.initCommand(), a.runCommand(), a.verifyCommand(), a.statusCommand())
+		a.initCommand(), a.runCommand(), a.verifyCommand(), a.statusCommand(), a.mirrorCommand())
 	return root
 }
 

@@ -113,6 +113,10 @@ func (a *app) openLab() (*lab, error) {
 	if err != nil {
 		return nil, err
 	}
+	mirrorURL, err := a.mirrorFor(inv)
+	if err != nil {
+		return nil, err
+	}
 	prog, err := walk.OpenProgress(filepath.Join(state, "progress.json"), t.ID)
 	if err != nil {
 		return nil, usageError{err}
@@ -140,7 +144,7 @@ func (a *app) openLab() (*lab, error) {
 		Track: t, Vars: inv.Placeholders(t), Host: func(n string) steps.Host { return inv.TrackHost(t, n) },
 		Targets: targets, Pool: pool, Local: &remote.Local{Name: "workstation", Dir: inv.WorkDir()},
 		Progress: prog, Transcript: walk.OpenTranscript(filepath.Join(state, "transcript.jsonl"), red), Redactor: red,
-		Cols: cols, Rows: 40,
+		Cols: cols, Rows: 40, Mirror: mirrorURL,
 	}
 	return &lab{inv: inv, track: t, targets: targets, pool: pool, hostKeys: hk, engine: e, state: state}, nil
 }

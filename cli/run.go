@@ -146,6 +146,9 @@ func (a *app) walkSteps(ref string, only []string, yes, asJSON, verifyOnly bool)
 		if !asJSON {
 			pr, _ := s.Text(a.lang)
 			a.printf("\n%s %s %s\n", a.bold("▶ "+pr.Title), a.dim(s.ID), a.dim("→ "+hostList(l.track, s.Targets)))
+			if m := a.mirrorMark(s, l.engine.Mirror); m != "" && !verifyOnly {
+				a.printf("%s\n", a.yellow(m))
+			}
 		}
 		var rep walk.StepReport
 		if verifyOnly {

@@ -110,6 +110,13 @@ func (a *app) show(t *steps.Track, s *steps.Step, hostName string, verbose bool)
 	if s.Extra {
 		a.printf("%s\n", a.dim(a.msg("ui.extra_step")))
 	}
+	mirrorURL, err := a.shownMirror()
+	if err != nil {
+		return err
+	}
+	if m := a.mirrorMark(s, mirrorURL); m != "" {
+		a.printf("%s\n", a.yellow(m))
+	}
 	a.printf("\n")
 	for _, c := range s.Commands {
 		a.printf("%s\n", a.cyan(strings.TrimRight(mustRender(c, vars), "\n")))
@@ -141,7 +148,7 @@ func (a *app) show(t *steps.Track, s *steps.Step, hostName string, verbose bool)
 				red.Add(v)
 			}
 		}
-		a.printf("\n%s\n%s\n", a.bold(a.msg("ui.wrapper", host.Name)), a.dim(red.Redact(walk.ShownScript(carriedVals, blocks, s.Defines))))
+		a.printf("\n%s\n%s\n", a.bold(a.msg("ui.wrapper", host.Name)), a.dim(red.Redact(walk.ShownScript(carriedVals, blocks, s.Defines, mirrorURL, s.DownloadURLs(vars)))))
 	}
 	if s.DoneIf != "" {
 		a.printf("%s %s\n", a.bold(a.msg("ui.done_if")), mustRender(s.DoneIf, vars))

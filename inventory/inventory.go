@@ -16,6 +16,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 
+	"hardway/mirror"
 	"hardway/remote"
 	"hardway/steps"
 )
@@ -31,6 +32,7 @@ type Inventory struct {
 	KnownHosts []string          `yaml:"known_hosts"` // default ~/.ssh/known_hosts
 	SSHConfig  []string          `yaml:"ssh_config"`  // default ~/.ssh/config, /etc/ssh/ssh_config
 	Workdir    string            `yaml:"workdir"`     // where workstation commands run; default: this file's directory
+	Mirror     string            `yaml:"mirror"`      // a download mirror (hardway mirror serve): the steps' downloads come from it
 	Defaults   HostDefaults      `yaml:"defaults"`
 	Hosts      []Host            `yaml:"hosts"`
 	Vars       map[string]string `yaml:"vars"`
@@ -220,6 +222,11 @@ func (inv *Inventory) Check(tracks []*steps.Track) (*steps.Track, error) {
 			return nil, inv.errAt("vars."+k, "empty value; remove the line to keep the tutorial's %q", t.Vars[k])
 		}
 	}
+	if inv.Mirror != "" {
+		if err := mirror.CheckBase(inv.Mirror); err != nil {
+			return nil, inv.errAt("mirror", "%v", err)
+		}
+	}
 	if inv.Defaults.Port < 0 || inv.Defaults.Port > 65535 {
 		return nil, inv.errAt("defaults.port", "%d is not a port", inv.Defaults.Port)
 	}
@@ -365,6 +372,7 @@ func Template(t *steps.Track) string {
 	b.WriteString("# lang: ko            # en, ko or ja; default from LANG\n")
 	b.WriteString("# known_hosts: [~/.ssh/known_hosts]\n")
 	b.WriteString("# ssh_config: [~/.ssh/config]\n")
+	b.WriteString("# mirror: http://10.240.0.1:8080   # downloads from a local mirror (hardway mirror serve)\n")
 	b.WriteString("defaults:\n  # user: ubuntu\n  # identity: ~/.ssh/google_compute_engine\n  # jump: bastion\n")
 	b.WriteString("hosts:\n")
 	for _, h := range t.Hosts {

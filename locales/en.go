@@ -154,6 +154,8 @@ var en = map[string]string{
 	"ui.unreachable_exit":             "a host could not be reached",
 	"ui.carried_vars":                 "Carried variables",
 	"ui.wrapper":                      "What runs on {0} (shell variables as carried):",
+	"ui.mirror_mark":                  "Downloads come from the mirror {0}: the command is the tutorial's (show -v shows how)",
+	"ui.mirror_mark_short":            "⇣ downloads from the mirror {0}",
 	"tui.rehearsal_banner":            "REHEARSAL: nothing runs; each step plays its recorded output. To use your machines: hardway init, edit hardway.yaml, start hardway again.",
 	"tui.mode_live":                   "live",
 	"tui.mode_rehearsal":              "rehearsal",

@@ -154,6 +154,8 @@ var ja = map[string]string{
 	"ui.unreachable_exit":             "接続できないホストがあります",
 	"ui.carried_vars":                 "引き継がれた変数",
 	"ui.wrapper":                      "{0} で実際に実行されるスクリプト（引き継いだシェル変数を含む）:",
+	"ui.mirror_mark":                  "ダウンロードはミラー {0} から取得します。コマンドはチュートリアルのままです（仕組みは show -v で表示）",
+	"ui.mirror_mark_short":            "⇣ ミラー {0} からダウンロード",
 	"tui.rehearsal_banner":            "リハーサルモード: 何も実行せず、各ステップの記録済み出力を再生します。実機で実行するには、hardway init で hardway.yaml を作成して編集し、hardway を起動し直してください。",
 	"tui.mode_live":                   "実機",
 	"tui.mode_rehearsal":              "リハーサル",

@@ -154,6 +154,8 @@ var ko = map[string]string{
 	"ui.unreachable_exit":             "접속할 수 없는 호스트가 있습니다",
 	"ui.carried_vars":                 "이어받은 변수",
 	"ui.wrapper":                      "{0}에서 실제로 실행되는 스크립트(이어받은 셸 변수 포함):",
+	"ui.mirror_mark":                  "다운로드는 미러 {0}에서 받습니다. 명령은 튜토리얼 그대로입니다(방법은 show -v로 볼 수 있습니다)",
+	"ui.mirror_mark_short":            "⇣ 미러 {0}에서 다운로드",
 	"tui.rehearsal_banner":            "리허설 모드: 아무것도 실행하지 않고 단계마다 기록된 출력을 보여 줍니다. 실제 머신에서 실행하려면 hardway init으로 hardway.yaml을 만들어 수정한 뒤 hardway를 다시 시작하세요.",
 	"tui.mode_live":                   "실제 머신",
 	"tui.mode_rehearsal":              "리허설",

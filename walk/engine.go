@@ -49,6 +49,9 @@ type Engine struct {
 	// OnStart, when set, receives each step command's process as it starts
 	// (and nil when it ends), so a face can type into it and resize it.
 	OnStart func(host string, p remote.Process)
+	// Mirror, when set (http://10.240.0.1:8080), serves the downloads steps
+	// declare: the wrapper sends them there; the shown command is unchanged.
+	Mirror string
 }
 
 // HostReport is a step's outcome on one host.
@@ -367,7 +370,7 @@ func (e *Engine) runOnHost(ctx context.Context, s *steps.Step, h steps.Host) Hos
 	if len(s.Defines) > 0 || changesDir(blocks) {
 		varFile = "/tmp/.hardway-vars-" + randomID()
 	}
-	script := wrapStep(carried, blocks, s.Defines, varFile)
+	script := wrapMirrored(carried, blocks, s.Defines, varFile, e.Mirror, e.downloads(s, h))
 	shown := strings.Join(blocks, "\n")
 	e.emit(Event{Kind: EvStarted, Step: s.ID, Host: h.Name, Command: shown})
 	out := &eventWriter{e: e, step: s.ID, host: h.Name}

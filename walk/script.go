@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"hardway/mirror"
+	"hardway/steps"
 )
 
 // The wrapper around a step's blocks on one host. It restores the variables
@@ -90,6 +93,45 @@ func parseVars(data string) map[string]string {
 
 // ShownScript is the script hardway runs for a step on a host, as `hardway
 // show -v` displays it (the variable file's name is a placeholder there).
-func ShownScript(carried map[string]string, blocks, defines []string) string {
-	return bashC(wrapStep(carried, blocks, defines, "/tmp/.hardway-vars-XXXXXXXX"))
+// With a mirror, it has the functions that send the step's downloads there.
+func ShownScript(carried map[string]string, blocks, defines []string, mirrorURL string, downloads []string) string {
+	return bashC(wrapMirrored(carried, blocks, defines, "/tmp/.hardway-vars-XXXXXXXX", mirrorURL, downloads))
+}
+
+// wrapMirrored is wrapStep for a lab with a download mirror: functions named
+// like the step's download tools send its declared URLs to the mirror
+// (mirror.Functions); the blocks are the tutorial's, unchanged.
+func wrapMirrored(carried map[string]string, blocks, defines []string, varFile, mirrorURL string, downloads []string) string {
+	return mirrorFunctions(mirrorURL, downloads, blocks) + wrapStep(carried, blocks, defines, varFile)
+}
+
+// mirrorFunctions defines a function for each tool the blocks download
+// with; "" without a mirror or declared downloads.
+func mirrorFunctions(mirrorURL string, downloads, blocks []string) string {
+	if mirrorURL == "" || len(downloads) == 0 {
+		return ""
+	}
+	var tools []string
+	for _, b := range blocks {
+		fetches, readsList := steps.Fetches(b)
+		for _, f := range fetches {
+			tools = append(tools, f.Tool)
+		}
+		if readsList {
+			tools = append(tools, "wget")
+		}
+	}
+	return mirror.Functions(mirrorURL, downloads, tools)
+}
+
+// downloads are the URLs the step declares, rendered for host h.
+func (e *Engine) downloads(s *steps.Step, h steps.Host) []string {
+	if e.Mirror == "" {
+		return nil
+	}
+	host := h
+	if e.Host != nil {
+		host = e.Host(h.Name)
+	}
+	return s.DownloadURLs(e.Vars.ForHost(host))
 }
