@@ -144,7 +144,7 @@ and verifies the result before you move on.`,
 	root.PersistentFlags().StringVar(&a.stateFlag, "state", "", "where progress and transcripts are kept (default: $XDG_STATE_HOME/hardway/...)")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(a.tracksCommand(), a.stepsCommand(), a.showCommand(), a.checkCommand(), a.lintCommand(),
-		a.initCommand(), a.runCommand(), a.verifyCommand(), a.statusCommand(), a.mirrorCommand())
+		a.initCommand(), a.runCommand(), a.verifyCommand(), a.statusCommand(), a.markCommand(), a.mirrorCommand())
 	return root
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"hardway/check"
 	"hardway/locales"
+	"hardway/steps"
 	"hardway/walk"
 )
 
@@ -26,12 +27,16 @@ type printer struct {
 	colors map[string]string
 	mu     sync.Mutex
 	lines  map[string]*bytes.Buffer // the unfinished line of each host
+	// transcript is where the whole of every output is, for the evidence
+	// printed in part.
+	transcript string
+	ev         *stepEvidence // of the step running
 }
 
 var palette = []string{"36", "33", "35", "32", "34", "96", "93", "95", "92", "94"}
 
 func newPrinter(a *app, hosts []string, asJSON bool) *printer {
-	p := &printer{a: a, out: a.env.Stdout, json: asJSON, colors: map[string]string{}, lines: map[string]*bytes.Buffer{}}
+	p := &printer{a: a, out: a.env.Stdout, json: asJSON, colors: map[string]string{}, lines: map[string]*bytes.Buffer{}, ev: newStepEvidence()}
 	for i, h := range hosts {
 		p.colors[h] = palette[i%len(palette)]
 		p.width = max(p.width, len(h))
@@ -44,6 +49,13 @@ func (p *printer) prefix(host string) string {
 	return p.a.style(p.colors[host], name) + " " + p.a.dim("|") + " "
 }
 
+// begin starts gathering the evidence of a new step.
+func (p *printer) begin() {
+	p.mu.Lock()
+	p.ev = newStepEvidence()
+	p.mu.Unlock()
+}
+
 // event is the engine's Emit.
 func (p *printer) event(ev walk.Event) {
 	p.mu.Lock()
@@ -54,8 +66,15 @@ func (p *printer) event(ev walk.Event) {
 		return
 	}
 	switch ev.Kind {
+	case walk.EvStarted:
+		p.ev.runs[ev.Host] = &runCapture{command: ev.Command}
 	case walk.EvOutput:
 		p.output(ev.Host, ev.Data)
+		if c := p.ev.runs[ev.Host]; c != nil {
+			c.write(ev.Data)
+		}
+	case walk.EvCheckAttempt:
+		p.ev.attempts[ev.Host] = ev
 	case walk.EvExited:
 		p.flush(ev.Host)
 		status := p.a.green(p.a.msg("ui.exit_status", fmt.Sprint(ev.Exit)))
@@ -66,6 +85,9 @@ func (p *printer) event(ev walk.Event) {
 			status = p.a.red(p.a.msg("ui.killed_by", ev.Signal))
 		}
 		fmt.Fprintf(p.out, "%s%s %s\n", p.prefix(ev.Host), status, p.a.dim(ev.Duration.Round(time.Millisecond).String()))
+		if ev.Exit > 0 && ev.Signal == "" && ev.Err == "" {
+			p.runFailed(ev.Host, ev.Exit)
+		}
 	case walk.EvSkipped:
 		reason := p.a.msg("ui.skipped_done")
 		switch ev.Reason {
@@ -85,10 +107,21 @@ func (p *printer) event(ev walk.Event) {
 			// A check whose expectation changes as the tutorial goes on.
 			fmt.Fprintf(p.out, "%s%s\n", p.prefix(ev.Host), p.a.dim(p.a.msg("ui.stage")+" "+ev.Stage))
 		}
+		if !ev.Pass {
+			p.checkEvidence(ev.Host)
+		}
 		p.verdict(ev.Host, ev.Result)
+		if !ev.Pass {
+			p.checkFailed(ev.Host, ev)
+		}
 	case walk.EvDiagnostic:
 		fmt.Fprintf(p.out, "%s%s\n", p.prefix(ev.Host), p.a.bold("$ "+ev.Command))
-		for _, l := range strings.Split(strings.TrimRight(ev.Text, "\n"), "\n") {
+		// The whole of it: diagnostics are chosen to be short.
+		lines := p.outputLines(ev.Text)
+		if len(lines) == 0 {
+			lines = []string{p.a.dim(p.a.msg("ui.no_output"))}
+		}
+		for _, l := range lines {
 			fmt.Fprintf(p.out, "%s  %s\n", p.prefix(ev.Host), l)
 		}
 	}
@@ -223,6 +256,8 @@ func (a *app) statusWord(s walk.Status) string {
 		return a.green("✓ " + a.msg("ui.status_passed"))
 	case walk.Done:
 		return a.green("• " + a.msg("ui.status_done"))
+	case walk.Marked:
+		return a.cyan("✎ " + a.msg("ui.status_marked"))
 	case walk.Skipped:
 		return a.yellow("↷ " + a.msg("ui.status_skipped"))
 	case walk.Failed:
@@ -231,4 +266,34 @@ func (a *app) statusWord(s walk.Status) string {
 		return a.red("? " + a.msg("ui.status_unreachable"))
 	}
 	return a.dim("· " + a.msg("ui.status_not_run"))
+}
+
+// progressNote is a step's state in the lab, for the list of steps: one
+// status word when every host agrees, else each status with its hosts;
+// "" without a lab or before the step ran anywhere.
+func (a *app) progressNote(prog *walk.Progress, s *steps.Step) string {
+	if prog == nil {
+		return ""
+	}
+	hosts, _ := s.TargetHosts()
+	var order []walk.Status
+	by := map[walk.Status][]string{}
+	for _, h := range hosts {
+		st := prog.Get(s.ID, h.Name).Status
+		if by[st] == nil {
+			order = append(order, st)
+		}
+		by[st] = append(by[st], h.Name)
+	}
+	if len(order) == 0 || len(order) == 1 && order[0] == walk.NotRun {
+		return ""
+	}
+	if len(order) == 1 {
+		return "  " + a.statusWord(order[0])
+	}
+	var cells []string
+	for _, st := range order {
+		cells = append(cells, a.statusWord(st)+": "+strings.Join(by[st], ", "))
+	}
+	return "  " + strings.Join(cells, "  ")
 }

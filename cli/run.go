@@ -139,10 +139,12 @@ func (a *app) walkSteps(ref string, only []string, yes, asJSON, verifyOnly bool)
 		return err
 	}
 	p := newPrinter(a, append([]string{"workstation"}, hostNames...), asJSON)
+	p.transcript = l.engine.Transcript.Path()
 	l.engine.Emit = p.event
 	var reports []walk.StepReport
 	failed, unreachable, yourTurn := false, false, false
 	for _, s := range list {
+		p.begin()
 		if !asJSON {
 			pr, _ := s.Text(a.lang)
 			a.printf("\n%s %s %s\n", a.bold("▶ "+pr.Title), a.dim(s.ID), a.dim("→ "+hostList(l.track, s.Targets)))
@@ -176,10 +178,9 @@ func (a *app) walkSteps(ref string, only []string, yes, asJSON, verifyOnly bool)
 		if !rep.OK() {
 			failed = true
 			unreachable = rep.Unreachable()
-			if !asJSON {
-				if pr, _ := s.Text(a.lang); pr.Hint != "" && !unreachable {
-					a.printf("\n%s\n%s\n", a.bold(a.msg("ui.hint")), pr.Hint)
-				}
+			if !unreachable {
+				// The expected output, what the outputs say, the hint.
+				p.stepFailed(s)
 			}
 			break // later steps build on this one
 		}

@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"hardway/steps"
+	"hardway/walk"
 )
 
 func (a *app) stepsCommand() *cobra.Command {
@@ -25,8 +26,9 @@ func (a *app) stepsCommand() *cobra.Command {
 				}
 				chapters = []*steps.Chapter{ch}
 			}
+			prog := a.labProgress() // nil without a lab: the catalogue only
 			if asJSON {
-				return a.stepsJSON(t, chapters)
+				return a.stepsJSON(t, chapters, prog)
 			}
 			title, _ := t.Title(a.lang)
 			a.printf("%s %s — %s\n", a.bold(t.ID), t.Version, title)
@@ -51,7 +53,7 @@ func (a *app) stepsCommand() *cobra.Command {
 						kind = a.yellow(a.msg("ui.manual"))
 					}
 					a.printf("  %-28s %s%s\n", s.Slug, p.Title, a.fallbackNote(fb))
-					a.printf("  %-28s %s %s%s\n", "", a.dim("→ "+hostList(t, s.Targets)), kind, a.originNote(t, s))
+					a.printf("  %-28s %s %s%s%s\n", "", a.dim("→ "+hostList(t, s.Targets)), kind, a.originNote(t, s), a.progressNote(prog, s))
 				}
 			}
 			return nil
@@ -108,6 +110,9 @@ type stepJSON struct {
 	Carries  []string   `json:"carries,omitempty"`
 	DoneIf   string     `json:"done_if,omitempty"`
 	Check    *checkJSON `json:"check,omitempty"`
+	// Progress is the lab's state of the step on each host that has one:
+	// passed, done, marked (done by hand), skipped, failed, unreachable.
+	Progress map[string]string `json:"progress,omitempty"`
 }
 
 type checkJSON struct {
@@ -123,7 +128,7 @@ type checkJSON struct {
 	Settle string `json:"settle,omitempty"`
 }
 
-func (a *app) stepsJSON(t *steps.Track, chapters []*steps.Chapter) error {
+func (a *app) stepsJSON(t *steps.Track, chapters []*steps.Chapter, prog *walk.Progress) error {
 	vars := t.DefaultVars()
 	out := stepsJSON{Track: t.ID, Version: t.Version, Chapters: []chapterJSON{}}
 	for _, ch := range chapters {
@@ -143,6 +148,16 @@ func (a *app) stepsJSON(t *steps.Track, chapters []*steps.Chapter) error {
 			}
 			if s.DoneIf != "" {
 				sj.DoneIf = mustRender(s.DoneIf, hv)
+			}
+			if prog != nil {
+				for _, h := range hosts {
+					if st := prog.Get(s.ID, h.Name).Status; st != walk.NotRun {
+						if sj.Progress == nil {
+							sj.Progress = map[string]string{}
+						}
+						sj.Progress[h.Name] = string(st)
+					}
+				}
 			}
 			for _, c := range t.Carried(s) {
 				sj.Carries = append(sj.Carries, c.Name)
