@@ -40,6 +40,7 @@ func (c *runCapture) write(p []byte) {
 
 // finding is one thing the outputs say about a failure, and where.
 type finding struct {
+	key   string // the same on every host that says it
 	text  string
 	hosts []string
 	// conclusive findings explain the failure whatever the step: a step's
@@ -54,21 +55,30 @@ type stepEvidence struct {
 	findings []*finding
 	stages   []string // of the failing verdicts, once each
 	failed   bool     // a check failed somewhere
+	// explained is set when a verdict's own reason explains the failure
+	// whatever the step (a missing command): the hint would mislead.
+	explained bool
 }
 
 func newStepEvidence() *stepEvidence {
 	return &stepEvidence{attempts: map[string]walk.Event{}, runs: map[string]*runCapture{}}
 }
 
-// note adds what an output says on its own, once per text, with its hosts.
-func (e *stepEvidence) note(host, text string, conclusive bool) {
+// note adds what an output says on its own, once for all the hosts that
+// say it, in the words of the first.
+func (e *stepEvidence) note(host string, it check.Item, text string) {
+	key := string(it.Reason.Code) + "\x00" + strings.Join(it.Reason.Args, "\x00")
+	if it.Reason.Code == check.CommandNotFound || it.Reason.Code == check.CommandNotFoundPackage {
+		// The shell's line names a script path that differs per host.
+		key = string(it.Reason.Code) + "\x00" + it.Reason.Args[0]
+	}
 	for _, f := range e.findings {
-		if f.text == text {
+		if f.key == key {
 			f.hosts = append(f.hosts, host)
 			return
 		}
 	}
-	e.findings = append(e.findings, &finding{text: text, hosts: []string{host}, conclusive: conclusive})
+	e.findings = append(e.findings, &finding{key: key, text: text, hosts: []string{host}, conclusive: conclusive(it.Reason.Code)})
 }
 
 // conclusive reports whether a reason explains a failure on its own.
@@ -87,7 +97,7 @@ func (p *printer) runFailed(host string, exit int) {
 		return
 	}
 	for _, it := range check.Explain(check.Output{Text: string(c.out), Exit: exit, Command: c.command}) {
-		p.ev.note(host, p.reason(it), conclusive(it.Reason.Code))
+		p.ev.note(host, it, p.reason(it))
 	}
 }
 
@@ -162,19 +172,20 @@ func (p *printer) checkFailed(host string, ev walk.Event) {
 	if !contains(p.ev.stages, ev.Stage) {
 		p.ev.stages = append(p.ev.stages, ev.Stage)
 	}
-	at, ok := p.ev.attempts[host]
-	if !ok {
-		return
-	}
 	said := map[check.Code]bool{}
 	if ev.Result != nil {
 		for _, it := range ev.Result.Failures() {
 			said[it.Reason.Code] = true
+			p.ev.explained = p.ev.explained || conclusive(it.Reason.Code)
 		}
+	}
+	at, ok := p.ev.attempts[host]
+	if !ok {
+		return
 	}
 	for _, it := range check.Explain(check.Output{Text: string(at.Data), Exit: at.Exit, Command: at.Command}) {
 		if !said[it.Reason.Code] {
-			p.ev.note(host, p.reason(it), conclusive(it.Reason.Code))
+			p.ev.note(host, it, p.reason(it))
 		}
 	}
 }
@@ -195,7 +206,7 @@ func (p *printer) stepFailed(s *steps.Step) {
 	if p.ev.failed {
 		p.expected(s)
 	}
-	hide := false
+	hide := p.ev.explained
 	if len(p.ev.findings) > 0 {
 		fmt.Fprintf(p.out, "\n%s\n", p.a.bold(p.a.msg("ui.what_output_says")))
 		for _, f := range p.ev.findings {

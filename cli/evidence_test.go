@@ -15,7 +15,8 @@ import (
 
 // failingChapter has a step whose check fails with a long output naming
 // missing files, one whose command is missing (exit 127), one that fails
-// silently under -q, and one that passes.
+// silently under -q, one that passes, and one whose check command is
+// missing.
 const failingChapter = `steps:
   - id: copy-files
     on: [nodes]
@@ -64,6 +65,15 @@ const failingChapter = `steps:
       params: {equals: ok}
       pass: [{output: ok}]
       fail: [{output: no}]
+  - id: members
+    on: [nodes]
+    check:
+      kind: output
+      run: PATH=/nonexistent etcdctl member list
+      timeout: 0s
+      params: {exit: 0, contains: [started]}
+      pass: [{output: "8e9e05c52164694d, started, controller-0"}]
+      fail: [{output: ""}]
 `
 
 // The hints are prose Markdown with code spans; the download's talks of a
@@ -72,7 +82,8 @@ const failingProse = "# Chapter\n\n" +
 	"## copy-files: Copy\n\nCopy.\n\n### hint\n\nMissing binaries mean `downloads/worker` is empty; ``a `b` c`` too.\n\n" +
 	"## encryption-config: Encrypt\n\nEncrypt.\n\n### hint\n\nLook at its output for a network error.\n\n" +
 	"## download: Download\n\nDownload.\n\n### hint\n\nLook at its output for a network error, and at `df -h .` for a full disk.\n\n" +
-	"## tools: Tools\n\nTools.\n\n### hint\n\nInstall them.\n"
+	"## tools: Tools\n\nTools.\n\n### hint\n\nInstall them.\n\n" +
+	"## members: Members\n\nMembers.\n\n### hint\n\nA network error means etcd is down.\n"
 
 // failingLab starts node-0 and node-1 as sshd hosts, writes the track and
 // an inventory, and returns the arguments that reach them and the state
@@ -181,8 +192,8 @@ func TestMissingCommandIsNamedAndTheHintLeftOut(t *testing.T) {
 	}
 	for _, want := range []string{
 		"node-0 | exit 127",
-		"\nWhat the output says:\n  ✗ envsubst is not installed on this host, or not on its PATH (bash: line 1: envsubst: command not found); " +
-			"it usually comes with the gettext-base package: apt-get install gettext-base (node-0, node-1)\n",
+		"\nWhat the output says:\n  ✗ envsubst is not installed on this host, or not on its PATH (",
+		"envsubst: command not found); it usually comes with the gettext-base package: apt-get install gettext-base (node-0, node-1)\n",
 		"(the step's hint is about other failures; hardway show 01-c/encryption-config prints it)",
 	} {
 		if !strings.Contains(r.stdout, want) {
@@ -194,6 +205,15 @@ func TestMissingCommandIsNamedAndTheHintLeftOut(t *testing.T) {
 	}
 	if strings.Contains(r.stdout, "expected (the tutorial's output)") {
 		t.Errorf("the check never ran, yet an expected output is shown:\n%s", r.stdout)
+	}
+
+	// A check whose command is missing says so in its verdict, and the
+	// step's hint is left out there too.
+	r = run(t, "", nil, args("verify", "01/members")...)
+	r.stdout = unpadded(r.stdout)
+	if r.code != 1 || !strings.Contains(r.stdout, "node-1 |   ✗ etcdctl: etcdctl is not installed on this host, or not on its PATH") ||
+		strings.Contains(r.stdout, "network error") || !strings.Contains(r.stdout, "hardway show 01-c/members prints it") {
+		t.Errorf("verify with etcdctl missing:\n%s", r.stdout)
 	}
 
 	// A silent failure under -q: said so, then the step's hint as a
