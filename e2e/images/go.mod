@@ -1,0 +1,3 @@
+module hardway.e2e/images
+
+go 1.23
