@@ -84,7 +84,7 @@ func TestRunAStepOnRealHosts(t *testing.T) {
 	}
 	// show tells what is carried, with the values this host has.
 	r = run(t, "", nil, args("show", "07/etcd-unit", "--host", "controller-1", "-v")...)
-	if !strings.Contains(r.stdout, "ETCD_NAME ← 07-bootstrapping-etcd/etcd-name = controller-1") || !strings.Contains(r.stdout, `export ETCD_NAME='\''controller-1'\''`) {
+	if !strings.Contains(r.stdout, "ETCD_NAME ← 07-bootstrapping-etcd/etcd-name = controller-1") || !strings.Contains(r.stdout, `export ETCD_NAME='controller-1'`) || !strings.Contains(r.stdout, "mktemp -d") {
 		t.Errorf("show with carried values:\n%s", r.stdout)
 	}
 	var prog struct {

@@ -7,8 +7,6 @@ package walk
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -304,12 +302,6 @@ func (e *Engine) carried(host string) map[string]string {
 	return e.Progress.Vars(host)
 }
 
-func randomID() string {
-	b := make([]byte, 8)
-	rand.Read(b)
-	return hex.EncodeToString(b)
-}
-
 // runOnHost runs the step's blocks on one host and records the outcome.
 func (e *Engine) runOnHost(ctx context.Context, s *steps.Step, h steps.Host) HostReport {
 	rep := HostReport{Host: h.Name}
@@ -352,7 +344,7 @@ func (e *Engine) runOnHost(ctx context.Context, s *steps.Step, h steps.Host) Hos
 			return fail(Failed, err)
 		}
 		var out strings.Builder
-		res := remote.Run(ctx, r, bashC(wrapCheck(carried, cond)), remote.ExecOptions{Output: &syncWriter{w: &out}})
+		res := runScript(ctx, r, wrapCheck(carried, cond), remote.ExecOptions{Output: &syncWriter{w: &out}})
 		e.writeRecord(s.ID, h.Name, g.kind, cond, out.String(), res)
 		if res.Err != nil {
 			return fail(Unreachable, res.Err)
@@ -366,21 +358,26 @@ func (e *Engine) runOnHost(ctx context.Context, s *steps.Step, h steps.Host) Hos
 	}
 	// A step that defines variables or changes directory reports them back
 	// (one more short session); the others leave the shell as it was.
-	varFile := ""
-	if len(s.Defines) > 0 || changesDir(blocks) {
-		varFile = "/tmp/.hardway-vars-" + randomID()
+	wantVars := len(s.Defines) > 0 || changesDir(blocks)
+	script := wrapMirrored(carried, blocks, s.Defines, wantVars, e.Mirror, e.downloads(s, h))
+	dir, err := stage(ctx, r, script)
+	if err != nil {
+		return fail(Unreachable, err)
 	}
-	script := wrapMirrored(carried, blocks, s.Defines, varFile, e.Mirror, e.downloads(s, h))
 	shown := strings.Join(blocks, "\n")
 	e.emit(Event{Kind: EvStarted, Step: s.ID, Host: h.Name, Command: shown})
 	out := &eventWriter{e: e, step: s.ID, host: h.Name}
-	res := e.runProcess(ctx, r, h.Name, bashC(script), out)
+	res := e.runProcess(ctx, r, h.Name, runStaged(dir), out)
 	rep.Exit, rep.Duration = res.Exit, res.Duration
 	e.emit(Event{Kind: EvExited, Step: s.ID, Host: h.Name, Exit: res.Exit, Signal: res.Signal, Duration: res.Duration, Err: errString(res.Err)})
 	// The transcript gets the run's output once the secrets it defined are
 	// known: a block that prints the token it just read
 	// (echo ${DASHBOARD_LOGIN_TOKEN}) must not leave it there.
 	record := func() { e.writeRecord(s.ID, h.Name, "run", shown, out.String(), res) }
+	if res.Err == nil && (ctx.Err() != nil || res.Exit != 0) && wantVars {
+		// The wrapper leaves its directory for the variables: remove it.
+		remote.Run(context.WithoutCancel(ctx), r, "rm -rf -- "+shellQuote(dir), remote.ExecOptions{})
+	}
 	switch {
 	case res.Err != nil:
 		record()
@@ -395,10 +392,9 @@ func (e *Engine) runOnHost(ctx context.Context, s *steps.Step, h steps.Host) Hos
 		e.diagnose(ctx, s, h, r)
 		return fail(Failed, fmt.Errorf("exit status %d", res.Exit))
 	}
-	var vars map[string]string
-	if varFile != "" {
-		var err error
-		if vars, err = e.readVars(ctx, r, varFile); err != nil {
+	if wantVars {
+		vars, err := e.readVars(ctx, r, dir, s.Defines)
+		if err != nil {
 			record()
 			return fail(Unreachable, err)
 		}
@@ -407,14 +403,14 @@ func (e *Engine) runOnHost(ctx context.Context, s *steps.Step, h steps.Host) Hos
 				e.Redactor.Add(v)
 			}
 		}
-	}
-	record()
-	if varFile != "" {
+		record()
 		if e.Progress != nil {
 			if err := e.Progress.SetVars(h.Name, vars); err != nil {
 				return fail(Failed, err)
 			}
 		}
+	} else {
+		record()
 	}
 	rep.Status = Done
 	if s.Check == nil {
@@ -423,13 +419,43 @@ func (e *Engine) runOnHost(ctx context.Context, s *steps.Step, h steps.Host) Hos
 	return rep
 }
 
-func (e *Engine) readVars(ctx context.Context, r remote.Runner, file string) (map[string]string, error) {
+// readVars reads back the variables a step declared from its private
+// directory, and removes the directory.
+func (e *Engine) readVars(ctx context.Context, r remote.Runner, dir string, declared []string) (map[string]string, error) {
 	var out strings.Builder
-	res := remote.Run(ctx, r, "cat "+shellQuote(file)+" && rm -f "+shellQuote(file), remote.ExecOptions{Output: &syncWriter{w: &out}})
+	res := remote.Run(ctx, r, readVarsCommand(dir), remote.ExecOptions{Output: &syncWriter{w: &out}})
 	if res.Err != nil {
 		return nil, res.Err
 	}
-	return parseVars(out.String()), nil
+	return parseVars(out.String(), declared), nil
+}
+
+// stage writes a step's script to a new private directory on the host and
+// returns the directory.
+func stage(ctx context.Context, r remote.Runner, script string) (string, error) {
+	var out strings.Builder
+	res := remote.Run(ctx, r, stageCommand, remote.ExecOptions{Output: &syncWriter{w: &out}, Stdin: strings.NewReader(script)})
+	if res.Err != nil {
+		return "", res.Err
+	}
+	dir := strings.TrimSpace(out.String())
+	if res.Exit != 0 || !stagedDir.MatchString(dir) {
+		return "", fmt.Errorf("could not make a private directory for the step's script (mktemp -d): exit %d: %s", res.Exit, firstLineOf(dir))
+	}
+	return dir, nil
+}
+
+// runScript runs a check's, guard's or diagnostic's script from standard
+// input, never from the command line.
+func runScript(ctx context.Context, r remote.Runner, script string, o remote.ExecOptions) remote.Result {
+	cmd, stdin := stdinScript(script)
+	o.Stdin = strings.NewReader(stdin)
+	return remote.Run(ctx, r, cmd, o)
+}
+
+func firstLineOf(s string) string {
+	l, _, _ := strings.Cut(s, "\n")
+	return l
 }
 
 // verifyHosts runs the check on each host until it passes or times out.
@@ -495,7 +521,7 @@ func (e *Engine) verifyHost(ctx context.Context, s *steps.Step, h steps.Host) Ho
 	for attempt := 1; ; attempt++ {
 		actx, cancel := context.WithTimeout(ctx, perAttempt)
 		var buf strings.Builder
-		res := remote.Run(actx, r, bashC(wrapCheck(e.carried(h.Name), cmd)), remote.ExecOptions{Output: &syncWriter{w: &buf}})
+		res := runScript(actx, r, wrapCheck(e.carried(h.Name), cmd), remote.ExecOptions{Output: &syncWriter{w: &buf}})
 		cancel()
 		e.writeRecord(s.ID, h.Name, "check", cmd, buf.String(), res)
 		if res.Err != nil {
@@ -545,7 +571,7 @@ func (e *Engine) diagnose(ctx context.Context, s *steps.Step, h steps.Host, r re
 		}
 		dctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 		var buf strings.Builder
-		res := remote.Run(dctx, r, bashC(wrapCheck(e.carried(h.Name), cmd)), remote.ExecOptions{Output: &syncWriter{w: &buf}})
+		res := runScript(dctx, r, wrapCheck(e.carried(h.Name), cmd), remote.ExecOptions{Output: &syncWriter{w: &buf}})
 		cancel()
 		e.writeRecord(s.ID, h.Name, "diagnostic", cmd, buf.String(), res)
 		text := buf.String()

@@ -16,14 +16,19 @@ func TestWrapperRoundTripsValues(t *testing.T) {
 		"QUOTES": `it's "quoted" $(not run) \ back`,
 		"LINES":  "a\nb",
 		"EMPTY":  "",
+		// Only a tampered progress file can hold such a name: it must
+		// not run.
+		"EVIL;touch pwned;X": "v",
 	}
-	dir := t.TempDir()
-	varFile := filepath.Join(dir, "vars")
+	work := t.TempDir()
 	script := wrapStep(carried, []string{
 		"echo \"$PLAIN|$QUOTES|$LINES|$EMPTY\"\n",
-		"NEW=$(printf 'x\\ny')\nOTHER='it'\\''s'\n",
-	}, []string{"NEW", "OTHER", "UNSET"}, varFile)
-	out, err := exec.Command("bash", "-c", bashC(script)).CombinedOutput()
+		"NEW=$(printf 'x\\ny')\nOTHER='it'\\''s'\nSTRAY=1\n",
+	}, []string{"NEW", "OTHER", "UNSET"}, true)
+	dir := stageLocally(t, work, script)
+	cmd := exec.Command("bash", "-c", runStaged(dir))
+	cmd.Dir = work
+	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("%v\n%s\n%s", err, out, script)
 	}
@@ -31,25 +36,79 @@ func TestWrapperRoundTripsValues(t *testing.T) {
 	if string(out) != want {
 		t.Errorf("got %q want %q", out, want)
 	}
-	data, _ := os.ReadFile(varFile)
-	got := parseVars(string(data))
+	if _, err := os.Stat(filepath.Join(work, "pwned")); err == nil {
+		t.Error("a carried name ran as a command")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "step")); !os.IsNotExist(err) {
+		t.Errorf("the script is still on disk: %v", err)
+	}
+	varFile := filepath.Join(dir, "vars")
+	if fi, err := os.Stat(varFile); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("variable file: %v %v", fi, err)
+	}
+	data, err := exec.Command("bash", "-c", readVarsCommand(dir)).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// STRAY was set but not declared: only declared names come back.
+	got := parseVars(string(data), []string{"NEW", "OTHER", "UNSET"})
 	if got["NEW"] != "x\ny" || got["OTHER"] != "it's" || got[CwdVar] == "" || len(got) != 3 {
 		t.Errorf("defined variables: %q", got)
 	}
-	if fi, _ := os.Stat(varFile); fi.Mode().Perm() != 0o600 {
-		t.Errorf("variable file mode %v", fi.Mode().Perm())
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("the private directory is left: %v", err)
 	}
 }
 
+// stageLocally runs the stage command as the engine does on a host.
+func stageLocally(t *testing.T, tmp, script string) string {
+	t.Helper()
+	cmd := exec.Command("bash", "-c", stageCommand)
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
+	cmd.Stdin = strings.NewReader(script)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := strings.TrimSpace(string(out))
+	if !stagedDir.MatchString(dir) {
+		t.Fatalf("staged at %q", dir)
+	}
+	if fi, err := os.Stat(dir); err != nil || fi.Mode().Perm() != 0o700 {
+		t.Fatalf("private directory: %v %v", fi, err)
+	}
+	return dir
+}
+
 func TestWrapperStopsAtTheFirstFailingBlock(t *testing.T) {
-	script := wrapStep(nil, []string{"echo one; false\n", "echo two\n"}, nil, "")
-	out, err := exec.Command("bash", "-c", script).CombinedOutput()
+	tmp := t.TempDir()
+	dir := stageLocally(t, tmp, wrapStep(nil, []string{"echo one; false\n", "echo two\n"}, nil, false))
+	out, err := exec.Command("bash", "-c", runStaged(dir)).CombinedOutput()
 	if err == nil || strings.Contains(string(out), "two") {
 		t.Errorf("%v %q", err, out)
 	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("a step without variables leaves its directory: %v", err)
+	}
 	// The last block's status is the step's.
-	out, err = exec.Command("bash", "-c", wrapStep(nil, []string{"true\n", "exit 4\n"}, nil, "")).CombinedOutput()
+	dir = stageLocally(t, tmp, wrapStep(nil, []string{"true\n", "exit 4\n"}, nil, false))
+	out, err = exec.Command("bash", "-c", runStaged(dir)).CombinedOutput()
 	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 4 {
+		t.Errorf("%v %q", err, out)
+	}
+}
+
+// A check's script comes on standard input; a command in it that reads its
+// own standard input (ssh, cat) gets nothing and does not eat the script.
+func TestCheckScriptOnStdin(t *testing.T) {
+	cmd, stdin := stdinScript(wrapCheck(map[string]string{"KEY": "s3cr3t"}, "cat; echo \"key=$KEY\"\necho after\n"))
+	if strings.Contains(cmd, "s3cr3t") {
+		t.Fatalf("the secret is in the command line: %q", cmd)
+	}
+	c := exec.Command("bash", "-c", cmd)
+	c.Stdin = strings.NewReader(stdin)
+	out, err := c.CombinedOutput()
+	if err != nil || string(out) != "key=s3cr3t\nafter\n" {
 		t.Errorf("%v %q", err, out)
 	}
 }
@@ -109,9 +168,9 @@ func FuzzParseVars(f *testing.F) {
 	f.Add("A=1\x00B=x=y\x00")
 	f.Add("\x00=\x00noequals")
 	f.Fuzz(func(t *testing.T, s string) {
-		for k := range parseVars(s) {
-			if k == "" || strings.Contains(k, "=") || strings.Contains(k, "\x00") {
-				t.Fatalf("bad name %q", k)
+		for k := range parseVars(s, []string{"A", "B", "A;id", ""}) {
+			if !shellName(k) || k != "A" && k != "B" && k != CwdVar {
+				t.Fatalf("name %q came back", k)
 			}
 		}
 	})
