@@ -223,7 +223,7 @@ func (a *app) mirrorPull(dir, arch string) error {
 			failed = append(failed, r.URL)
 		}
 	}
-	a.printf("%d fetched, %d already there, %d repositories updated, %d failed; checksums in %s\n",
+	a.printf("fetched %d, already there %d, repositories updated %d, failed %d; checksums in %s\n",
 		count[mirror.Fetched], count[mirror.Present], count[mirror.Updated], count[mirror.Failed], filepath.Join(dir, mirror.SumsFile))
 	if len(failed) > 0 {
 		for _, u := range failed {
@@ -248,7 +248,7 @@ func (a *app) mirrorServe(dir, listen string) error {
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return usage("%s: not a directory (hardway mirror pull %s fills one)", dir, dir)
 	}
-	srv, err := mirror.NewServer(dir, "")
+	srv, err := mirror.NewServer(dir, "", a.env.Stderr)
 	if err != nil {
 		return err
 	}

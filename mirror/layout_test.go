@@ -9,11 +9,11 @@ import (
 
 func TestPath(t *testing.T) {
 	good := map[string]string{
-		"https://dl.k8s.io/v1.32.3/bin/linux/amd64/kubectl":                  "dl.k8s.io/v1.32.3/bin/linux/amd64/kubectl",
-		"https://github.com/kelseyhightower/kubernetes-the-hard-way.git":     "github.com/kelseyhightower/kubernetes-the-hard-way.git",
-		"http://nginx.org/download/nginx-1.15.3.tar.gz":                      "nginx.org/download/nginx-1.15.3.tar.gz",
-		"http://127.0.0.1:8080/a/b":                                          "127.0.0.1:8080/a/b",
-		"https://DL.K8S.IO/x":                                                "dl.k8s.io/x",
+		"https://dl.k8s.io/v1.32.3/bin/linux/amd64/kubectl":                   "dl.k8s.io/v1.32.3/bin/linux/amd64/kubectl",
+		"https://github.com/kelseyhightower/kubernetes-the-hard-way.git":      "github.com/kelseyhightower/kubernetes-the-hard-way.git",
+		"http://nginx.org/download/nginx-1.15.3.tar.gz":                       "nginx.org/download/nginx-1.15.3.tar.gz",
+		"http://127.0.0.1:8080/a/b":                                           "127.0.0.1:8080/a/b",
+		"https://DL.K8S.IO/x":                                                 "dl.k8s.io/x",
 		"https://storage.googleapis.com/kubernetes-the-hard-way/coredns.yaml": "storage.googleapis.com/kubernetes-the-hard-way/coredns.yaml",
 	}
 	for u, want := range good {

@@ -1,6 +1,7 @@
 package mirror
 
 import (
+	"io"
 	"net/http"
 	"net/http/cgi"
 	"os"
@@ -24,8 +25,9 @@ type Server struct {
 	Refused func(path, why string)
 }
 
-// NewServer serves dir; git is the git program (found on PATH when "").
-func NewServer(dir, git string) (*Server, error) {
+// NewServer serves dir; git is the git program (found on PATH when ""),
+// gitLog receives what git http-backend says on its standard error.
+func NewServer(dir, git string, gitLog io.Writer) (*Server, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
@@ -41,9 +43,10 @@ func NewServer(dir, git string) (*Server, error) {
 		}
 	}
 	return &Server{root: root, dir: abs, git: &cgi.Handler{
-		Path: git,
-		Args: []string{"http-backend"},
-		Dir:  abs,
+		Path:   git,
+		Args:   []string{"http-backend"},
+		Dir:    abs,
+		Stderr: gitLog,
 		// http-backend serves the repository PATH_INFO names under
 		// GIT_PROJECT_ROOT; every repository here is for the taking. The
 		// mirror's owner may differ from the server's user (copied as root).

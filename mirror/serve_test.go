@@ -19,7 +19,7 @@ import (
 // reported missing.
 func servedMirror(t *testing.T, dir string) (string, *[]string) {
 	t.Helper()
-	srv, err := NewServer(dir, "")
+	srv, err := NewServer(dir, "", io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +91,7 @@ func TestServeStaysInsideTheDirectory(t *testing.T) {
 	os.WriteFile(filepath.Join(parent, "secret"), []byte("secret"), 0o644)
 	os.WriteFile(filepath.Join(dir, "h", "ok"), []byte("ok"), 0o644)
 	os.Symlink(filepath.Join(parent, "secret"), filepath.Join(dir, "h", "link"))
-	srv, err := NewServer(dir, "")
+	srv, err := NewServer(dir, "", io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +123,7 @@ func FuzzServePath(f *testing.F) {
 	os.WriteFile(filepath.Join(parent, "secret"), []byte("TOP-SECRET"), 0o644)
 	os.WriteFile(filepath.Join(dir, "h", "ok"), []byte("ok"), 0o644)
 	os.Symlink(filepath.Join(parent, "secret"), filepath.Join(dir, "h", "link"))
-	srv, err := NewServer(dir, "")
+	srv, err := NewServer(dir, "", io.Discard)
 	if err != nil {
 		f.Fatal(err)
 	}

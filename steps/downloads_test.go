@@ -26,7 +26,7 @@ func TestFetches(t *testing.T) {
 		{"curl -s --cacert ca.pem https://10.0.0.1:10252/metrics |head\n", "", false},
 		{"curl -I https://a.example/x\ncurl --head https://a.example/x\n", "", false},
 		{"curl -s -o /dev/null -w '%{http_code}' https://a.example/x\n", "", false},
-		{"curl -sSL -o x http://127.0.0.1:8080/x\ncurl -LO http://localhost/y\n", "", false},
+		{"curl -H 'Host: kubernetes.default.svc.cluster.local' -i http://127.0.0.1/healthz\n", "", false},
 		{"curl --cacert ca.pem https://${KUBERNETES_PUBLIC_ADDRESS}:6443/version\n", "", false},
 		{"git clone --depth 1 \\\n  https://github.com/o/r.git\n", "git https://github.com/o/r.git 1", false},
 		{"git log https://a.example/x\n", "", false},

@@ -1,7 +1,6 @@
 package steps
 
 import (
-	"net"
 	"net/url"
 	"path"
 	"strings"
@@ -19,8 +18,7 @@ type Fetch struct {
 // Fetches lists the downloads of a rendered command block, in order, and
 // whether the block reads a list of URLs with wget -i (whose URLs are in a
 // file, not in the block). Only literal URLs count: one built from shell
-// variables (https://${KUBERNETES_PUBLIC_ADDRESS}:6443) is a lab address,
-// and one on a loopback host is the lab's own service.
+// variables (https://${KUBERNETES_PUBLIC_ADDRESS}:6443) is a lab address.
 func Fetches(block string) (out []Fetch, readsList bool) {
 	for _, c := range splitCommands(block) {
 		words := commandWords(c.words)
@@ -81,23 +79,13 @@ func varAssign(w string) bool {
 
 func isURL(w string) bool { return strings.HasPrefix(w, "https://") || strings.HasPrefix(w, "http://") }
 
-// downloadURL: a literal URL of a host outside the machine.
+// downloadURL: a literal URL, not one the shell builds from variables.
 func downloadURL(w string) bool {
 	if !isURL(w) || strings.ContainsAny(w, "$`") {
 		return false
 	}
 	u, err := url.Parse(w)
-	if err != nil || u.Hostname() == "" {
-		return false
-	}
-	h := u.Hostname()
-	if h == "localhost" {
-		return false
-	}
-	if ip := net.ParseIP(h); ip != nil && ip.IsLoopback() {
-		return false
-	}
-	return true
+	return err == nil && u.Hostname() != ""
 }
 
 // wgetURLs: every URL wget is given is fetched; -i FILE reads more.

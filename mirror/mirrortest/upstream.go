@@ -5,6 +5,7 @@
 package mirrortest
 
 import (
+	"io"
 	"net/http"
 	"net/http/cgi"
 	"net/http/httptest"
@@ -51,7 +52,7 @@ func Start(t testing.TB, files map[string]string, repos map[string]map[string]st
 	if err != nil {
 		t.Fatal(err)
 	}
-	backend := &cgi.Handler{Path: gitPath, Args: []string{"http-backend"},
+	backend := &cgi.Handler{Path: gitPath, Args: []string{"http-backend"}, Stderr: io.Discard,
 		Env: []string{"GIT_PROJECT_ROOT=" + u.Root, "GIT_HTTP_EXPORT_ALL=1"}}
 	u.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		u.mu.Lock()
