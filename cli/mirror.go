@@ -227,7 +227,7 @@ func (a *app) mirrorPull(dir, arch string) error {
 		count[mirror.Fetched], count[mirror.Present], count[mirror.Updated], count[mirror.Failed], filepath.Join(dir, mirror.SumsFile))
 	if len(failed) > 0 {
 		for _, u := range failed {
-			fmt.Fprintf(a.env.Stderr, "hardway: not in the mirror: %s\n", u)
+			fmt.Fprintf(a.env.Stderr, "hardway: could not fetch %s\n", u)
 		}
 		return errCheckFailed
 	}

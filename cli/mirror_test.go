@@ -266,7 +266,7 @@ func TestMirrorPullNamesFailures(t *testing.T) {
 		t.Fatalf("pull with missing upstream files: %+v", r)
 	}
 	for _, u := range []string{up.URL + "/rel/v1/tool-arm64", up.URL + "/redirect/dl/app.tar.gz", up.URL + "/git/demo.git"} {
-		if !strings.Contains(r.stderr, "not in the mirror: "+u) {
+		if !strings.Contains(r.stderr, "could not fetch "+u) {
 			t.Errorf("failure of %s not named:\n%s", u, r.stderr)
 		}
 	}

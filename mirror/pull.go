@@ -90,7 +90,8 @@ func (p *Puller) Pull(ctx context.Context, items []Item) ([]Result, error) {
 	}
 	close(work)
 	wg.Wait()
-	return results, nil
+	// Written even when nothing was fetched: the directory is a mirror.
+	return results, p.sums.Write(p.Dir)
 }
 
 func (p *Puller) pullOne(ctx context.Context, it Item) Result {

@@ -2,22 +2,23 @@ package mirror
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
 
 // Functions is the bash text that sends a step's declared downloads to the
 // mirror at base: functions named like the tools (wget, curl, git, kubectl)
-// that rewrite every argument equal to a declared URL, or OPTION=URL, to the
-// mirror's URL and run the real program. wget -i FILE (--input-file) gets a
-// rewritten copy of the list, made with mktemp and removed after. Any other
-// argument, and any URL not declared, is passed on untouched, so the
-// learner's command runs as typed. tools picks the functions; "" when there
-// is nothing to rewrite.
+// that rewrite every argument equal to a declared URL (for kubectl,
+// OPTION=URL too) to the mirror's URL and run the real program. wget -i
+// FILE (--input-file) gets a rewritten copy of the list, made with mktemp
+// and removed after. Any other argument, and any URL not declared, is passed
+// on untouched, so the learner's command runs as typed. tools picks the
+// functions; "" when there is nothing to rewrite.
 //
 // The functions are plain bash 3 (macOS's too): a case statement, no
 // associative arrays. wget's --https-only stays: outside recursive mode it
-// does not refuse an http:// mirror (mirror tests hold wget to that).
+// does not refuse an http:// mirror (the end-to-end test holds wget to it).
 func Functions(base string, declared []string, tools []string) string {
 	type pair struct{ from, to string }
 	var pairs []pair
@@ -33,6 +34,10 @@ func Functions(base string, declared []string, tools []string) string {
 	if len(pairs) == 0 || len(tools) == 0 {
 		return ""
 	}
+	tools = append([]string{}, tools...)
+	sort.Strings(tools)
+	// kubectl alone takes a URL as OPTION=URL (--filename=URL).
+	optionForm := slices.Contains(tools, "kubectl")
 	var b strings.Builder
 	fmt.Fprintf(&b, "# hardway: the downloads this step declares come from the mirror %s;\n", base)
 	b.WriteString("# these functions rewrite only those URLs, and run the real programs.\n")
@@ -41,7 +46,9 @@ func Functions(base string, declared []string, tools []string) string {
 	b.WriteString("__hardway_mirror_url() {\n  case \"$1\" in\n")
 	for _, p := range pairs {
 		fmt.Fprintf(&b, "    %s) __hw_url=%s ;;\n", quote(p.from), quote(p.to))
-		fmt.Fprintf(&b, "    *=%s) __hw_url=\"${1%%%%=*}=\"%s ;;\n", quote(p.from), quote(p.to))
+		if optionForm {
+			fmt.Fprintf(&b, "    *=%s) __hw_url=\"${1%%%%=*}=\"%s ;;\n", quote(p.from), quote(p.to))
+		}
 	}
 	b.WriteString("    *) __hw_url=$1 ;;\n  esac\n}\n")
 	b.WriteString(`__hardway_mirror_run() {
@@ -51,8 +58,6 @@ func Functions(base string, declared []string, tools []string) string {
   command "$__hw_prog" "${__hw_args[@]}"
 }
 `)
-	tools = append([]string{}, tools...)
-	sort.Strings(tools)
 	for i, t := range tools {
 		if i > 0 && tools[i-1] == t {
 			continue
