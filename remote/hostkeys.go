@@ -1,11 +1,8 @@
 package remote
 
 import (
-	"crypto/ed25519"
-	"crypto/rand"
 	"errors"
 	"fmt"
-	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,16 +12,23 @@ import (
 	"golang.org/x/crypto/ssh/knownhosts"
 )
 
-// HostKeys checks host keys against known_hosts files, strictly: a changed
-// key is refused, an unknown one is reported (UnknownHostError) for the
-// caller to present and, once the learner agrees, to Add.
+// HostKeys checks host keys against known_hosts files as OpenSSH does,
+// strictly: a changed or revoked key is refused, a host certificate is
+// trusted through its @cert-authority, an unknown key is reported
+// (UnknownHostError) for the caller to present and, once the learner
+// agrees, to Add.
 type HostKeys struct {
 	// Files are read in order; missing files are fine.
 	Files []string
 	// WriteFile receives keys the learner accepts (usually Files[0]).
 	WriteFile string
+	// Warn receives each known_hosts line that is skipped because it does
+	// not parse, once; nil writes them to stderr.
+	Warn func(msg string)
 
-	mu sync.Mutex
+	mu       sync.Mutex
+	accepted []knownLine // keys accepted in this run, also those recorded nowhere (os.DevNull)
+	warned   map[string]bool
 }
 
 // UnknownHostError: the host is not in known_hosts. Its key is kept so that
@@ -33,10 +37,29 @@ type UnknownHostError struct {
 	Name    string // the inventory name
 	Address string // host:port as dialled
 	Key     ssh.PublicKey
+	// Note says why a certificate the host presented was not enough, if
+	// it presented one.
+	Note string
+
+	store  *HostKeys // where Add records it
+	knowAs string    // the known_hosts name: [host]:port, or a HostKeyAlias
+	hash   bool      // HashKnownHosts
 }
 
 func (e *UnknownHostError) Error() string {
-	return fmt.Sprintf("%s (%s) is not in known_hosts: it presents %s %s", e.Name, e.Address, e.Key.Type(), ssh.FingerprintSHA256(e.Key))
+	s := fmt.Sprintf("%s (%s) is not in known_hosts: it presents %s %s", e.Name, e.Address, e.Key.Type(), ssh.FingerprintSHA256(e.Key))
+	if e.Note != "" {
+		s += " (" + e.Note + ")"
+	}
+	return s
+}
+
+// File is where Add will record the key.
+func (e *UnknownHostError) File() string {
+	if e.store == nil {
+		return ""
+	}
+	return e.store.WriteFile
 }
 
 // ChangedHostKeyError: known_hosts has another key for this host. hardway
@@ -46,6 +69,7 @@ type ChangedHostKeyError struct {
 	Address string
 	Key     ssh.PublicKey
 	Known   []knownhosts.KnownKey
+	knownAs string
 }
 
 func (e *ChangedHostKeyError) Error() string {
@@ -55,119 +79,165 @@ func (e *ChangedHostKeyError) Error() string {
 	}
 	return fmt.Sprintf("the host key of %s (%s) has CHANGED: it now presents %s %s, but known_hosts has %s. "+
 		"If the machine was rebuilt, remove the old line (ssh-keygen -R %s); otherwise someone may be intercepting the connection. Not connecting.",
-		e.Name, e.Address, e.Key.Type(), ssh.FingerprintSHA256(e.Key), strings.Join(old, "; "), knownHostsName(e.Address))
+		e.Name, e.Address, e.Key.Type(), ssh.FingerprintSHA256(e.Key), strings.Join(old, "; "), e.knownAs)
 }
 
-// knownHostsName is how ssh-keygen -R names an address: host, or [host]:port.
-func knownHostsName(address string) string { return knownhosts.Normalize(address) }
+// RevokedHostKeyError: the host's key, or the CA that signed its
+// certificate, is marked @revoked. ssh refuses it; so does hardway.
+type RevokedHostKeyError struct {
+	Name    string
+	Address string
+	Key     ssh.PublicKey
+	At      string // file:line of the @revoked line
+}
 
-func (h *HostKeys) existing() []string {
-	var out []string
-	for _, f := range h.Files {
-		if _, err := os.Stat(f); err == nil {
-			out = append(out, f)
-		}
+func (e *RevokedHostKeyError) Error() string {
+	return fmt.Sprintf("the host key of %s (%s), %s %s, is REVOKED (@revoked at %s): a stolen key may be impersonating the host. Not connecting.",
+		e.Name, e.Address, e.Key.Type(), ssh.FingerprintSHA256(e.Key), e.At)
+}
+
+// NewHostRefusedError: the host is not in known_hosts and ssh_config says
+// StrictHostKeyChecking yes, so nobody is asked: ssh would not connect.
+type NewHostRefusedError struct {
+	Name    string
+	Address string
+	Key     ssh.PublicKey
+	Files   []string // the known_hosts files looked in
+	At      string   // where StrictHostKeyChecking yes is set
+}
+
+func (e *NewHostRefusedError) Error() string {
+	return fmt.Sprintf("%s (%s) is not in known_hosts (%s) and StrictHostKeyChecking is yes%s: not connecting, as ssh would not. "+
+		"It presents %s %s; if the machine's console shows that fingerprint, add the key to known_hosts, or set StrictHostKeyChecking ask for this host.",
+		e.Name, e.Address, strings.Join(e.Files, ", "), e.At, e.Key.Type(), ssh.FingerprintSHA256(e.Key))
+}
+
+func (h *HostKeys) warn(msg string) {
+	h.mu.Lock()
+	if h.warned == nil {
+		h.warned = map[string]bool{}
 	}
-	return out
+	seen := h.warned[msg]
+	h.warned[msg] = true
+	h.mu.Unlock()
+	if seen {
+		return
+	}
+	if h.Warn != nil {
+		h.Warn(msg)
+		return
+	}
+	fmt.Fprintln(os.Stderr, "hardway: warning: known_hosts "+msg)
 }
 
-// callback returns the HostKeyCallback for one host, and the host key
-// algorithms known_hosts records for it, in preference order. Offering only
-// those avoids a false "key mismatch" when the server would otherwise pick
-// another key type than the one recorded (golang/go#49631).
-func (h *HostKeys) callback(name, address string) (ssh.HostKeyCallback, []string, error) {
-	files := h.existing()
-	var db ssh.HostKeyCallback
-	if len(files) > 0 {
-		var err error
-		db, err = knownhosts.New(files...)
+// lines reads the files that apply to one connection: the keys accepted
+// in this run, then Files, then the global files.
+func (h *HostKeys) lines(global []string) ([]knownLine, error) {
+	h.mu.Lock()
+	out := append([]knownLine(nil), h.accepted...)
+	h.mu.Unlock()
+	for _, f := range append(append([]string(nil), h.Files...), global...) {
+		ls, err := readKnownHosts(f, h.warn)
 		if err != nil {
-			return nil, nil, fmt.Errorf("known_hosts: %w", err)
+			return nil, err
 		}
+		out = append(out, ls...)
 	}
-	algos := h.recordedAlgorithms(db, address)
-	cb := func(hostname string, remote net.Addr, key ssh.PublicKey) error {
-		if db == nil {
-			return &UnknownHostError{Name: name, Address: address, Key: key}
-		}
-		err := db(address, remote, key)
-		var ke *knownhosts.KeyError
-		switch {
-		case err == nil:
-			return nil
-		case errors.As(err, &ke) && len(ke.Want) == 0:
-			return &UnknownHostError{Name: name, Address: address, Key: key}
-		case errors.As(err, &ke):
-			return &ChangedHostKeyError{Name: name, Address: address, Key: key, Known: ke.Want}
-		}
-		return err
-	}
-	return cb, algos, nil
+	return out, nil
 }
 
-// recordedAlgorithms asks the known_hosts database which keys it holds for
-// the address by presenting a throwaway key: the resulting KeyError lists them.
-func (h *HostKeys) recordedAlgorithms(db ssh.HostKeyCallback, address string) []string {
-	if db == nil {
-		return nil
-	}
-	pub, _, _ := ed25519.GenerateKey(rand.Reader)
-	probe, _ := ssh.NewPublicKey(pub)
-	err := db(address, &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1)}, probe)
-	var ke *knownhosts.KeyError
-	if !errors.As(err, &ke) {
-		return nil
-	}
-	var algos []string
-	seen := map[string]bool{}
-	for _, k := range ke.Want {
-		for _, a := range algorithmsFor(k.Key.Type()) {
-			if !seen[a] {
-				seen[a] = true
-				algos = append(algos, a)
-			}
-		}
-	}
-	return algos
-}
-
-// algorithmsFor maps a key type to the signature algorithms that use it.
-func algorithmsFor(keyType string) []string {
-	switch keyType {
-	case ssh.KeyAlgoRSA:
-		return []string{ssh.KeyAlgoRSASHA512, ssh.KeyAlgoRSASHA256, ssh.KeyAlgoRSA}
-	case ssh.CertAlgoRSAv01:
-		return []string{ssh.CertAlgoRSASHA512v01, ssh.CertAlgoRSASHA256v01, ssh.CertAlgoRSAv01}
-	}
-	return []string{keyType}
-}
-
-// Add records accepted host keys in WriteFile, one line each, as OpenSSH
-// writes them.
+// Add records accepted host keys, one line each as OpenSSH writes them:
+// in the file of the known_hosts they were looked up in (ssh_config's
+// UserKnownHostsFile, else WriteFile), hashed when HashKnownHosts says so
+// or the file's names are already hashed. A key recorded in os.DevNull is
+// kept for this run only, as ssh keeps it.
 func (h *HostKeys) Add(hosts ...*UnknownHostError) error {
-	if len(hosts) == 0 {
-		return nil
+	var errs []error
+	done := map[string]bool{}
+	for _, u := range hosts {
+		store := h
+		if u.store != nil {
+			store = u.store
+		}
+		id := store.WriteFile + "\x00" + u.knowAs + "\x00" + string(u.Key.Marshal())
+		if done[id] {
+			continue
+		}
+		done[id] = true
+		if err := store.add(u); err != nil {
+			errs = append(errs, err)
+		}
 	}
+	return errors.Join(errs...)
+}
+
+func (h *HostKeys) add(u *UnknownHostError) error {
 	if h.WriteFile == "" {
 		return errors.New("no known_hosts file to record the new host keys in")
 	}
+	name := u.knowAs
+	if name == "" {
+		name = u.Address
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if err := os.MkdirAll(filepath.Dir(h.WriteFile), 0o700); err != nil {
-		return err
+	if h.WriteFile != os.DevNull {
+		if err := os.MkdirAll(filepath.Dir(h.WriteFile), 0o700); err != nil {
+			return err
+		}
 	}
+	hashed := u.hash || fileIsHashed(h.WriteFile)
 	f, err := os.OpenFile(h.WriteFile, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
 	if err != nil {
 		return err
 	}
-	var b strings.Builder
-	for _, u := range hosts {
-		b.WriteString(knownhosts.Line([]string{knownhosts.Normalize(u.Address)}, u.Key))
-		b.WriteByte('\n')
-	}
-	if _, err := f.WriteString(b.String()); err != nil {
+	if _, err := f.WriteString(knownLineText(name, u.Key, hashed) + "\n"); err != nil {
 		f.Close()
 		return err
 	}
-	return f.Close()
+	if err := f.Close(); err != nil {
+		return err
+	}
+	h.accepted = append(h.accepted, knownLine{hosts: name, key: u.Key})
+	return nil
+}
+
+// UnknownHosts returns every unknown host key an error carries: a host's
+// own and those of the jump hosts on its way, for one review.
+func UnknownHosts(err error) []*UnknownHostError {
+	var out []*UnknownHostError
+	var walk func(error)
+	walk = func(err error) {
+		switch e := err.(type) {
+		case nil:
+		case *UnknownHostError:
+			out = append(out, e)
+		case interface{ Unwrap() []error }:
+			for _, inner := range e.Unwrap() {
+				walk(inner)
+			}
+		case interface{ Unwrap() error }:
+			walk(e.Unwrap())
+		}
+	}
+	walk(err)
+	return out
+}
+
+// AppendUnknown adds the unknown host keys err carries to list, each key
+// of each host once.
+func AppendUnknown(list []*UnknownHostError, err error) []*UnknownHostError {
+	for _, u := range UnknownHosts(err) {
+		dup := false
+		for _, have := range list {
+			if have.Address == u.Address && have.knowAs == u.knowAs && string(have.Key.Marshal()) == string(u.Key.Marshal()) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			list = append(list, u)
+		}
+	}
+	return list
 }

@@ -2,14 +2,8 @@ package remote
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io"
-	"math/rand/v2"
-	"net"
-	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"golang.org/x/crypto/ssh"
@@ -44,9 +38,10 @@ const (
 
 // Pool keeps one SSH connection per host for the whole walkthrough.
 type Pool struct {
-	opt   Options
-	mu    sync.Mutex
-	conns map[string]*Conn // by Target.Name
+	opt    Options
+	mu     sync.Mutex
+	conns  map[string]*Conn     // by Target.route()
+	stores map[string]*HostKeys // per ssh_config UserKnownHostsFile list
 }
 
 // NewPool returns an empty pool; connections are made on first use.
@@ -72,7 +67,7 @@ func NewPool(opt Options) *Pool {
 	if opt.HostKeys == nil {
 		opt.HostKeys = &HostKeys{}
 	}
-	return &Pool{opt: opt, conns: map[string]*Conn{}}
+	return &Pool{opt: opt, conns: map[string]*Conn{}, stores: map[string]*HostKeys{}}
 }
 
 // HostLostError: the connection to a host broke (session killed, host
@@ -112,8 +107,9 @@ func (p *Pool) Get(ctx context.Context, t Target) (*Conn, error) {
 	if t.Local {
 		return nil, fmt.Errorf("%s is the local workstation: run its commands with Local", t.Name)
 	}
+	key := t.route()
 	p.mu.Lock()
-	c := p.conns[t.Name]
+	c := p.conns[key]
 	p.mu.Unlock()
 	if c != nil && c.Alive() {
 		return c, nil
@@ -123,20 +119,21 @@ func (p *Pool) Get(ctx context.Context, t Target) (*Conn, error) {
 		return nil, err
 	}
 	p.mu.Lock()
-	if old := p.conns[t.Name]; old != nil && old.Alive() {
+	if old := p.conns[key]; old != nil && old.Alive() {
 		// Another goroutine won the race; keep one connection per host.
 		p.mu.Unlock()
 		c.Close()
 		return old, nil
 	}
-	p.conns[t.Name] = c
+	p.conns[key] = c
 	p.mu.Unlock()
 	return c, nil
 }
 
 // Connect dials every target at once and returns, for each that failed, its
 // error; unknown host keys come back as *UnknownHostError so the caller can
-// present them together.
+// present them together (UnknownHosts lists them all: a target behind an
+// unknown jump host carries both keys).
 func (p *Pool) Connect(ctx context.Context, targets []Target) map[string]error {
 	var mu sync.Mutex
 	errs := map[string]error{}
@@ -167,109 +164,6 @@ func (p *Pool) Close() {
 		c.Close()
 	}
 	p.conns = map[string]*Conn{}
-}
-
-func (p *Pool) dial(ctx context.Context, t Target) (*Conn, error) {
-	var jump *Conn
-	if t.Jump != nil {
-		var err error
-		jump, err = p.Get(ctx, *t.Jump)
-		if err != nil {
-			return nil, &UnreachableError{Name: t.Name, Err: fmt.Errorf("through %s: %w", t.Jump.Name, err)}
-		}
-	}
-	hk := p.opt.HostKeys
-	if len(t.KnownHostsFiles) > 0 {
-		hk = &HostKeys{Files: t.KnownHostsFiles, WriteFile: t.KnownHostsFiles[0]}
-	}
-	cb, algos, err := hk.callback(t.Name, t.Address())
-	if err != nil {
-		return nil, err
-	}
-	cfg := &ssh.ClientConfig{
-		User:              t.User,
-		Auth:              p.opt.Auth.methods(t),
-		HostKeyCallback:   cb,
-		HostKeyAlgorithms: algos,
-		Timeout:           p.opt.DialTimeout,
-	}
-	var client *ssh.Client
-	backoff := 50 * time.Millisecond
-	for attempt := 0; ; attempt++ {
-		client, err = p.handshake(ctx, t, jump, cfg)
-		if err == nil {
-			break
-		}
-		if attempt >= p.opt.HandshakeRetries || !retryable(err) || ctx.Err() != nil {
-			var uh *UnknownHostError
-			var ch *ChangedHostKeyError
-			if errors.As(err, &uh) || errors.As(err, &ch) {
-				return nil, err
-			}
-			return nil, &UnreachableError{Name: t.Name, Err: err}
-		}
-		// Jitter, so that clients refused together do not retry together.
-		wait := backoff/2 + time.Duration(rand.Int64N(int64(backoff)))
-		select {
-		case <-time.After(wait):
-		case <-ctx.Done():
-			return nil, &UnreachableError{Name: t.Name, Err: ctx.Err()}
-		}
-		backoff = min(backoff*2, time.Second)
-	}
-	c := &Conn{Target: t, client: client, jump: jump, sem: make(chan struct{}, p.opt.MaxSessions), done: make(chan struct{})}
-	go c.keepalive(p.opt.KeepaliveInterval, p.opt.KeepaliveCount)
-	go func() {
-		err := client.Wait()
-		reason := "the connection closed"
-		if err != nil && !errors.Is(err, io.EOF) {
-			reason = err.Error()
-		}
-		c.lost(reason)
-	}()
-	return c, nil
-}
-
-func (p *Pool) handshake(ctx context.Context, t Target, jump *Conn, cfg *ssh.ClientConfig) (*ssh.Client, error) {
-	dctx, cancel := context.WithTimeout(ctx, p.opt.DialTimeout)
-	defer cancel()
-	var nc net.Conn
-	var err error
-	if jump != nil {
-		nc, err = jump.client.DialContext(dctx, "tcp", t.Address())
-	} else {
-		var d net.Dialer
-		nc, err = d.DialContext(dctx, "tcp", t.Address())
-	}
-	if err != nil {
-		return nil, err
-	}
-	// The handshake itself must not outlive the dial timeout either.
-	if deadline, ok := dctx.Deadline(); ok {
-		nc.SetDeadline(deadline)
-	}
-	sc, chans, reqs, err := ssh.NewClientConn(nc, t.Address(), cfg)
-	if err != nil {
-		nc.Close()
-		return nil, err
-	}
-	nc.SetDeadline(time.Time{})
-	return ssh.NewClient(sc, chans, reqs), nil
-}
-
-// retryable: the resets and EOFs of sshd's MaxStartups, and refused
-// connections while a host's sshd restarts.
-func retryable(err error) bool {
-	var uh *UnknownHostError
-	var ch *ChangedHostKeyError
-	if errors.As(err, &uh) || errors.As(err, &ch) {
-		return false
-	}
-	if errors.Is(err, syscall.ECONNRESET) || errors.Is(err, io.EOF) || errors.Is(err, syscall.ECONNREFUSED) {
-		return true
-	}
-	msg := err.Error()
-	return strings.Contains(msg, "connection reset") || strings.Contains(msg, "EOF") || strings.Contains(msg, "connection refused")
 }
 
 // keepalive sends keepalive@openssh.com requests; a host that stops
@@ -345,7 +239,11 @@ func (c *Conn) Close() { c.lost("closed by hardway") }
 // Connected reports whether the pool holds a live connection to the host.
 func (p *Pool) Connected(name string) bool {
 	p.mu.Lock()
-	c := p.conns[name]
-	p.mu.Unlock()
-	return c != nil && c.Alive()
+	defer p.mu.Unlock()
+	for _, c := range p.conns {
+		if c.Target.Name == name && c.Alive() {
+			return true
+		}
+	}
+	return false
 }

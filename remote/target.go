@@ -14,8 +14,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-
-	"github.com/kevinburke/ssh_config"
 )
 
 // Target is how to reach one host.
@@ -28,13 +26,41 @@ type Target struct {
 	Port          int
 	User          string
 	IdentityFiles []string
-	// Jump is the host to go through (ProxyJump), already resolved.
+	// IdentitiesOnly offers only IdentityFiles, from the agent or the
+	// files, never the agent's other keys (ssh_config IdentitiesOnly).
+	IdentitiesOnly bool
+	// IdentityAgent is the agent's socket: "" for $SSH_AUTH_SOCK, "none"
+	// for no agent.
+	IdentityAgent string
+	// Jump is the host to go through (ProxyJump), already resolved; a
+	// list a,b,c is a chain: Jump is c, reached through b, through a.
 	Jump *Target
-	// KnownHostsFiles, when set, replace the pool's own (UserKnownHostsFile).
+	// ProxyCommand, when set, is run with the shell; its stdin and stdout
+	// are the connection. Its %-tokens are already expanded.
+	ProxyCommand string
+	// BindAddress and Network ("tcp", "tcp4", "tcp6": AddressFamily) of a
+	// direct connection.
+	BindAddress string
+	Network     string
+	// KnownHostsFiles, when set, replace the pool's own (UserKnownHostsFile);
+	// os.DevNull records nothing that outlives the run.
 	KnownHostsFiles []string
+	// GlobalKnownHostsFiles are read too, never written.
+	GlobalKnownHostsFiles []string
+	// HostKeyAlias is the name known_hosts knows the host by, instead of
+	// its address.
+	HostKeyAlias string
 	// AcceptNew: StrictHostKeyChecking accept-new (or no, which hardway
 	// treats as accept-new: a changed key is never accepted).
 	AcceptNew bool
+	// RefuseNew: StrictHostKeyChecking yes: an unknown key is refused,
+	// never asked about.
+	RefuseNew bool
+	// HashKnownHosts records accepted keys under hashed names.
+	HashKnownHosts bool
+
+	// from is where ssh_config settings came from (keyword -> file:line).
+	from map[string]string
 }
 
 // Address is host:port as dialled.
@@ -45,69 +71,31 @@ func (t Target) String() string {
 		return t.Name + " (local)"
 	}
 	s := fmt.Sprintf("%s (%s@%s)", t.Name, t.User, t.Address())
-	if t.Jump != nil {
+	switch {
+	case t.Jump != nil:
 		s += " via " + t.Jump.Name
+	case t.ProxyCommand != "":
+		s += " via ProxyCommand " + t.ProxyCommand
 	}
 	return s
 }
 
-// SSHConfig reads OpenSSH client configuration files (~/.ssh/config, then
-// /etc/ssh/ssh_config): the first value found wins, as in ssh(1). Match
-// blocks are not supported by the parser and are ignored.
-type SSHConfig struct {
-	configs []*ssh_config.Config
-	Files   []string
-}
-
-// LoadSSHConfig reads the given files; missing ones are skipped, a file that
-// does not parse is an error naming it.
-func LoadSSHConfig(files ...string) (*SSHConfig, error) {
-	c := &SSHConfig{}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if os.IsNotExist(err) {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		cfg, err := ssh_config.DecodeBytes(data)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", f, err)
-		}
-		c.configs = append(c.configs, cfg)
-		c.Files = append(c.Files, f)
+// route identifies one way of reaching a host: the pool keeps one
+// connection per route, so a host reached two ways is not mixed up.
+func (t Target) route() string {
+	r := t.Name + "\x00" + t.User + "@" + t.Address() + "\x00" + t.ProxyCommand
+	if t.Jump != nil {
+		r += "\x00via\x00" + t.Jump.route()
 	}
-	return c, nil
+	return r
 }
 
-// DefaultSSHConfigFiles are the user's and the system's files.
-func DefaultSSHConfigFiles() []string {
-	return []string{filepath.Join(homeDir(), ".ssh", "config"), "/etc/ssh/ssh_config"}
-}
-
-func (c *SSHConfig) get(alias, key string) string {
-	if c == nil {
-		return ""
-	}
-	for _, cfg := range c.configs {
-		if v, _ := cfg.Get(alias, key); v != "" {
-			return v
-		}
+// origin names where an ssh_config setting came from, for messages.
+func (t Target) origin(keyword string) string {
+	if at := t.from[keyword]; at != "" {
+		return " (" + at + ")"
 	}
 	return ""
-}
-
-func (c *SSHConfig) getAll(alias, key string) []string {
-	if c == nil {
-		return nil
-	}
-	var out []string
-	for _, cfg := range c.configs {
-		v, _ := cfg.GetAll(alias, key)
-		out = append(out, v...)
-	}
-	return out
 }
 
 // Spec is what an inventory says of a host; empty fields come from
@@ -119,95 +107,6 @@ type Spec struct {
 	User         string
 	IdentityFile string
 	Jump         string // a host of the inventory, an alias, or [user@]host[:port]
-}
-
-// Resolve turns a Spec into a Target. lookup finds another inventory host by
-// name, for jump hosts; it may be nil.
-func (c *SSHConfig) Resolve(s Spec, lookup func(name string) (Spec, bool)) (Target, error) {
-	return c.resolve(s, lookup, 0)
-}
-
-func (c *SSHConfig) resolve(s Spec, lookup func(string) (Spec, bool), depth int) (Target, error) {
-	if depth > 5 {
-		return Target{}, fmt.Errorf("%s: jump hosts nest more than 5 deep (a loop?)", s.Name)
-	}
-	alias := s.Dest
-	if alias == "" {
-		alias = s.Name
-	}
-	t := Target{Name: s.Name, Host: alias, Port: 22}
-	if hn := c.get(alias, "HostName"); hn != "" {
-		t.Host = expandTokens(hn, alias, "", 0)
-	}
-	if p := c.get(alias, "Port"); p != "" {
-		n, err := strconv.Atoi(p)
-		if err != nil || n <= 0 || n > 65535 {
-			return Target{}, fmt.Errorf("%s: Port %q in ssh config is not a port", s.Name, p)
-		}
-		t.Port = n
-	}
-	if s.Port != 0 {
-		t.Port = s.Port
-	}
-	t.User = s.User
-	if t.User == "" {
-		t.User = c.get(alias, "User")
-	}
-	if t.User == "" {
-		t.User = currentUser()
-	}
-	if s.IdentityFile != "" {
-		t.IdentityFiles = []string{expandPath(s.IdentityFile)}
-	} else {
-		for _, f := range c.getAll(alias, "IdentityFile") {
-			t.IdentityFiles = append(t.IdentityFiles, expandPath(expandTokens(f, t.Host, t.User, t.Port)))
-		}
-	}
-	for _, f := range strings.Fields(c.get(alias, "UserKnownHostsFile")) {
-		if f != "none" {
-			t.KnownHostsFiles = append(t.KnownHostsFiles, expandPath(f))
-		}
-	}
-	switch strings.ToLower(c.get(alias, "StrictHostKeyChecking")) {
-	case "accept-new", "no", "off":
-		t.AcceptNew = true
-	}
-	jump := s.Jump
-	if jump == "" {
-		jump = c.get(alias, "ProxyJump")
-	}
-	if jump != "" && !strings.EqualFold(jump, "none") {
-		// Only the first hop of a comma list: each hop resolves its own.
-		first, _, _ := strings.Cut(jump, ",")
-		js, ok := Spec{}, false
-		if lookup != nil {
-			js, ok = lookup(first)
-		}
-		if !ok {
-			js = parseDest(first)
-		}
-		jt, err := c.resolve(js, lookup, depth+1)
-		if err != nil {
-			return Target{}, err
-		}
-		t.Jump = &jt
-	}
-	return t, nil
-}
-
-// parseDest reads [user@]host[:port].
-func parseDest(s string) Spec {
-	sp := Spec{Name: s}
-	if u, rest, ok := strings.Cut(s, "@"); ok {
-		sp.User, s = u, rest
-	}
-	if h, p, err := net.SplitHostPort(s); err == nil {
-		sp.Dest = h
-		sp.Port, _ = strconv.Atoi(p)
-	} else {
-		sp.Dest = s
-	}
-	return sp
 }
 
 func homeDir() string {
@@ -232,14 +131,4 @@ func expandPath(p string) string {
 		return filepath.Join(homeDir(), p[2:])
 	}
 	return p
-}
-
-// expandTokens handles the ssh_config tokens people use in IdentityFile and
-// HostName: %h %p %r %u %d %%.
-func expandTokens(s, host, remoteUser string, port int) string {
-	if !strings.Contains(s, "%") {
-		return s
-	}
-	r := strings.NewReplacer("%%", "%", "%h", host, "%p", strconv.Itoa(port), "%r", remoteUser, "%u", currentUser(), "%d", homeDir())
-	return r.Replace(s)
 }
