@@ -277,3 +277,17 @@ func TestMirrorPullNamesFailures(t *testing.T) {
 		t.Errorf("--arch sparc: %+v", r)
 	}
 }
+
+// The inventory's mirror: must be a URL; the mistake is reported at its line.
+func TestInventoryMirrorIsChecked(t *testing.T) {
+	inv := filepath.Join(t.TempDir(), "hardway.yaml")
+	os.WriteFile(inv, []byte("track: classic\nmirror: 10.240.0.1:8080\n"), 0o644)
+	r := run(t, "", nil, "--inventory", inv, "status")
+	if r.code != 2 || !strings.Contains(r.stderr, inv+":2: mirror:") {
+		t.Errorf("%+v", r)
+	}
+	os.WriteFile(inv, []byte("track: classic\nmirror: http://10.240.0.1:8080\n"), 0o644)
+	if r := run(t, "", nil, "--inventory", inv, "show", "07/download-etcd"); !strings.Contains(r.stdout, "Downloads come from the mirror http://10.240.0.1:8080") {
+		t.Errorf("show with the inventory's mirror: %+v", r)
+	}
+}
