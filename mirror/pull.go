@@ -120,9 +120,6 @@ func (p *Puller) pullFile(ctx context.Context, rawURL, rel string) (Outcome, int
 			return Present, 0, nil
 		}
 	}
-	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
-		return Failed, 0, err
-	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
 	if err != nil {
 		return Failed, 0, err
@@ -142,6 +139,9 @@ func (p *Puller) pullFile(ctx context.Context, rawURL, rel string) (Outcome, int
 	}
 	// Written beside the file and renamed when whole: a file in the mirror
 	// is never half a download.
+	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
+		return Failed, 0, err
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".part-*")
 	if err != nil {
 		return Failed, 0, err
