@@ -343,8 +343,8 @@ func (e *Engine) runOnHost(ctx context.Context, s *steps.Step, h steps.Host) Hos
 		if err != nil {
 			return fail(Failed, err)
 		}
-		var out strings.Builder
-		res := runScript(ctx, r, wrapCheck(carried, cond), remote.ExecOptions{Output: &syncWriter{w: &out}})
+		out := newCapped(outputHead, checkTail)
+		res := runScript(ctx, r, wrapCheck(carried, cond), remote.ExecOptions{Output: out})
 		e.writeRecord(s.ID, h.Name, g.kind, cond, out.String(), res)
 		if res.Err != nil {
 			return fail(Unreachable, res.Err)
@@ -366,7 +366,7 @@ func (e *Engine) runOnHost(ctx context.Context, s *steps.Step, h steps.Host) Hos
 	}
 	shown := strings.Join(blocks, "\n")
 	e.emit(Event{Kind: EvStarted, Step: s.ID, Host: h.Name, Command: shown})
-	out := &eventWriter{e: e, step: s.ID, host: h.Name}
+	out := newEventWriter(e, s.ID, h.Name)
 	res := e.runProcess(ctx, r, h.Name, runStaged(dir), out)
 	rep.Exit, rep.Duration = res.Exit, res.Duration
 	e.emit(Event{Kind: EvExited, Step: s.ID, Host: h.Name, Exit: res.Exit, Signal: res.Signal, Duration: res.Duration, Err: errString(res.Err)})
@@ -422,8 +422,9 @@ func (e *Engine) runOnHost(ctx context.Context, s *steps.Step, h steps.Host) Hos
 // readVars reads back the variables a step declared from its private
 // directory, and removes the directory.
 func (e *Engine) readVars(ctx context.Context, r remote.Runner, dir string, declared []string) (map[string]string, error) {
-	var out strings.Builder
-	res := remote.Run(ctx, r, readVarsCommand(dir), remote.ExecOptions{Output: &syncWriter{w: &out}})
+	// Carried values are short; a variable file this size is not ours.
+	out := newCapped(1<<20, 0)
+	res := remote.Run(ctx, r, readVarsCommand(dir), remote.ExecOptions{Output: out})
 	if res.Err != nil {
 		return nil, res.Err
 	}
@@ -433,8 +434,8 @@ func (e *Engine) readVars(ctx context.Context, r remote.Runner, dir string, decl
 // stage writes a step's script to a new private directory on the host and
 // returns the directory.
 func stage(ctx context.Context, r remote.Runner, script string) (string, error) {
-	var out strings.Builder
-	res := remote.Run(ctx, r, stageCommand, remote.ExecOptions{Output: &syncWriter{w: &out}, Stdin: strings.NewReader(script)})
+	out := newCapped(4<<10, 0)
+	res := remote.Run(ctx, r, stageCommand, remote.ExecOptions{Output: out, Stdin: strings.NewReader(script)})
 	if res.Err != nil {
 		return "", res.Err
 	}
@@ -518,23 +519,32 @@ func (e *Engine) verifyHost(ctx context.Context, s *steps.Step, h steps.Host) Ho
 	var last check.Result
 	var steady steadiness
 	stable := false
+	prevText := ""
 	for attempt := 1; ; attempt++ {
 		actx, cancel := context.WithTimeout(ctx, perAttempt)
-		var buf strings.Builder
-		res := runScript(actx, r, wrapCheck(e.carried(h.Name), cmd), remote.ExecOptions{Output: &syncWriter{w: &buf}})
+		buf := newCapped(outputHead, checkTail)
+		res := runScript(actx, r, wrapCheck(e.carried(h.Name), cmd), remote.ExecOptions{Output: buf})
 		cancel()
-		e.writeRecord(s.ID, h.Name, "check", cmd, buf.String(), res)
+		text := buf.String()
+		// A check retried 15 times prints the same thing 15 times: the
+		// transcript keeps it once.
+		recorded := text
+		if attempt > 1 && text == prevText {
+			recorded = fmt.Sprintf("[same output as attempt %d]", attempt-1)
+		}
+		prevText = text
+		e.writeRecord(s.ID, h.Name, "check", cmd, recorded, res)
 		if res.Err != nil {
 			rep.Status, rep.Err = Unreachable, res.Err
 			e.emit(Event{Kind: EvHostLost, Step: s.ID, Host: h.Name, Err: res.Err.Error()})
 			e.record(s.ID, h.Name, HostState{Status: Unreachable, Note: res.Err.Error()})
 			return rep
 		}
-		last = k.Evaluate(check.Output{Text: buf.String(), Exit: res.Exit})
+		last = k.Evaluate(check.Output{Text: text, Exit: res.Exit})
 		now := time.Now()
 		stable = steady.observe(last, now, c.Settle)
 		e.emit(Event{Kind: EvCheckAttempt, Step: s.ID, Host: h.Name, Attempt: attempt, Pass: last.Pass, Settling: last.Pass && !stable,
-			Settle: c.Settle, Result: &last, Exit: res.Exit, Stage: c.Stage, Command: cmd, Data: []byte(buf.String())})
+			Settle: c.Settle, Result: &last, Exit: res.Exit, Stage: c.Stage, Command: cmd, Data: []byte(text)})
 		if stable || ctx.Err() != nil || now.Add(interval).After(steady.end(deadline, c.Settle, interval)) {
 			break
 		}
@@ -570,8 +580,8 @@ func (e *Engine) diagnose(ctx context.Context, s *steps.Step, h steps.Host, r re
 			continue
 		}
 		dctx, cancel := context.WithTimeout(ctx, 15*time.Second)
-		var buf strings.Builder
-		res := runScript(dctx, r, wrapCheck(e.carried(h.Name), cmd), remote.ExecOptions{Output: &syncWriter{w: &buf}})
+		buf := newCapped(outputHead, checkTail)
+		res := runScript(dctx, r, wrapCheck(e.carried(h.Name), cmd), remote.ExecOptions{Output: buf})
 		cancel()
 		e.writeRecord(s.ID, h.Name, "diagnostic", cmd, buf.String(), res)
 		text := buf.String()
@@ -606,48 +616,25 @@ func errString(err error) string {
 	return err.Error()
 }
 
-// eventWriter turns a command's output into events and keeps a copy for
-// the transcript.
+// eventWriter turns a command's output into events and keeps a bounded
+// copy for the transcript.
 type eventWriter struct {
 	e          *Engine
 	step, host string
-	mu         sync.Mutex
-	all        strings.Builder
+	all        *capped
 }
 
-// transcriptLimit bounds the output kept per command for the transcript:
-// its last part, where the verdict usually is.
-const transcriptLimit = 1 << 20
+func newEventWriter(e *Engine, step, host string) *eventWriter {
+	return &eventWriter{e: e, step: step, host: host, all: newCapped(outputHead, transcriptTail)}
+}
 
 func (w *eventWriter) Write(p []byte) (int, error) {
-	w.mu.Lock()
 	w.all.Write(p)
-	if w.all.Len() > 2*transcriptLimit {
-		tail := w.all.String()[w.all.Len()-transcriptLimit:]
-		w.all.Reset()
-		w.all.WriteString("[... earlier output not kept ...]\n" + tail)
-	}
-	w.mu.Unlock()
 	w.e.emit(Event{Kind: EvOutput, Step: w.step, Host: w.host, Data: append([]byte(nil), p...)})
 	return len(p), nil
 }
 
-func (w *eventWriter) String() string {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.all.String()
-}
-
-type syncWriter struct {
-	mu sync.Mutex
-	w  *strings.Builder
-}
-
-func (s *syncWriter) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.w.Write(p)
-}
+func (w *eventWriter) String() string { return w.all.String() }
 
 // runProcess runs a step command in a PTY, handing the process to OnStart.
 func (e *Engine) runProcess(ctx context.Context, r remote.Runner, host, command string, out *eventWriter) remote.Result {

@@ -17,7 +17,7 @@ import (
 
 // labTrack is a small track whose hosts are the lab's, with one chapter of
 // the given steps YAML. Prose is not needed by the engine.
-func labTrack(t *testing.T, l *sshlab.Lab, chapter string) *steps.Track {
+func labTrack(t testing.TB, l *sshlab.Lab, chapter string) *steps.Track {
 	t.Helper()
 	var hosts strings.Builder
 	hosts.WriteString("  - name: workstation\n    roles: [workstation]\n    local: true\n")
@@ -66,7 +66,7 @@ func (r *recorder) output(host string) string {
 	return b.String()
 }
 
-func newEngine(t *testing.T, l *sshlab.Lab, tr *steps.Track, state string) (*Engine, *recorder) {
+func newEngine(t testing.TB, l *sshlab.Lab, tr *steps.Track, state string) (*Engine, *recorder) {
 	t.Helper()
 	targets := map[string]remote.Target{"workstation": {Name: "workstation", Local: true}}
 	for _, h := range l.Hosts {

@@ -19,6 +19,7 @@ const Redacted = "[redacted by hardway]"
 
 var (
 	pemPrivate = regexp.MustCompile(`(?s)-----BEGIN ([A-Z0-9 ]*PRIVATE KEY)-----.*?(-----END [A-Z0-9 ]*PRIVATE KEY-----|\z)`)
+	pemEnd     = regexp.MustCompile(`-----END ([A-Z0-9 ]*PRIVATE KEY)-----`)
 	yamlSecret = regexp.MustCompile(`(?m)^(\s*-?\s*secret:\s*)\S+`)
 	secretName = regexp.MustCompile(`(?i)(KEY|SECRET|TOKEN|PASSWORD|PASSPHRASE)`)
 )
@@ -39,6 +40,7 @@ func (r *Redactor) Add(value string) {
 
 // Redact returns s without secrets.
 func (r *Redactor) Redact(s string) string {
+	s = redactOrphanPEM(s)
 	s = pemPrivate.ReplaceAllString(s, "-----BEGIN $1-----\n"+Redacted+"\n-----END $1-----")
 	s = yamlSecret.ReplaceAllString(s, "${1}"+Redacted)
 	r.mu.RLock()
@@ -47,4 +49,15 @@ func (r *Redactor) Redact(s string) string {
 		s = strings.ReplaceAll(s, v, Redacted)
 	}
 	return s
+}
+
+// redactOrphanPEM handles the end of a private key whose beginning is gone
+// (an output cut to its last part): everything before the first END line
+// that no BEGIN line precedes may be the key's body.
+func redactOrphanPEM(s string) string {
+	loc := pemEnd.FindStringSubmatchIndex(s)
+	if loc == nil || strings.Contains(s[:loc[0]], "-----BEGIN ") {
+		return s
+	}
+	return Redacted + "\n" + s[loc[0]:]
 }

@@ -204,3 +204,36 @@ func TestChangesDir(t *testing.T) {
 		}
 	}
 }
+
+// The last part of a private key, its beginning cut off by an output cap,
+// is redacted too.
+func TestRedactKeyWithoutItsBeginning(t *testing.T) {
+	r := &Redactor{}
+	cut := "[... 123 bytes not kept by hardway ...]\nMIIEowIBAAKCAQEA0Z3VS5JJcds3xfn/ygWyF8PbnGy0AHB7MhgHcTz6sE2I2yPB\naKqNjDaYBNjHuWdtsUM9ZR9kg3tDxbHF1mz7qhnI3AVgHCi8bfvCNQ==\n-----END RSA PRIVATE KEY-----\nafter\n"
+	got := r.Redact(cut)
+	if strings.Contains(got, "MIIEow") || strings.Contains(got, "aKqNjD") || !strings.Contains(got, "after") {
+		t.Errorf("%q", got)
+	}
+	whole := "-----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY-----\nplain -----END RSA PRIVATE KEY----- text"
+	if got := r.Redact(whole); strings.Contains(got, "abc") {
+		t.Errorf("%q", got)
+	}
+}
+
+func TestCappedKeepsHeadAndTail(t *testing.T) {
+	c := newCapped(10, 20)
+	for i := 0; i < 1000; i++ {
+		c.Write([]byte("0123456789"))
+	}
+	c.Write([]byte("THE-END"))
+	got := c.String()
+	if !strings.HasPrefix(got, "0123456789\n[... ") || !strings.HasSuffix(got, "3456789THE-END") || len(got) > 100 {
+		t.Errorf("%q", got)
+	}
+	if small := newCapped(10, 20); true {
+		small.Write([]byte("short"))
+		if small.String() != "short" {
+			t.Errorf("%q", small.String())
+		}
+	}
+}
