@@ -178,7 +178,7 @@ func (a *app) connect(l *lab, hosts []steps.Host) error {
 		switch {
 		case err == nil:
 		case errors.As(err, &u):
-			unknown = append(unknown, u)
+			unknown = remote.AppendUnknown(unknown, err) // a jump host's key too
 		default:
 			fatal = append(fatal, err.Error())
 		}
@@ -214,11 +214,7 @@ func (a *app) connect(l *lab, hosts []steps.Host) error {
 	if err := l.hostKeys.Add(unknown...); err != nil {
 		return err
 	}
-	var again []remote.Target
-	for _, u := range unknown {
-		again = append(again, l.targets[u.Name])
-	}
-	for name, err := range l.pool.Connect(a.ctx, again) {
+	for name, err := range l.pool.Connect(a.ctx, targets) {
 		return unreachableError{name + ": " + err.Error()}
 	}
 	return nil
