@@ -129,6 +129,12 @@ func (a *app) openLab() (*lab, error) {
 			}
 		}
 	}
+	// Secret-named inventory values (join_token) are secrets too.
+	for k, v := range inv.Vars {
+		if walk.SecretName(k) {
+			red.Add(v)
+		}
+	}
 	known := inv.KnownHostsFiles()
 	hk := &remote.HostKeys{Files: known, WriteFile: known[0]}
 	auth := &remote.Auth{}

@@ -81,7 +81,10 @@ func (a *app) show(t *steps.Track, s *steps.Step, hostName string, verbose bool)
 	if err != nil {
 		return err
 	}
-	vars := t.DefaultVars().ForHost(host)
+	vars, fromInventory, err := a.shownVars(t, host)
+	if err != nil {
+		return err
+	}
 	p, fb := s.Text(a.lang)
 	ctitle, _ := s.Chapter.Title(a.lang)
 	index := 0
@@ -98,6 +101,9 @@ func (a *app) show(t *steps.Track, s *steps.Step, hostName string, verbose bool)
 	}
 
 	a.printf("%s %s\n", a.bold(a.msg("ui.runs_on")), hostList(t, s.Targets))
+	if fromInventory != "" {
+		a.printf("%s\n", a.dim(a.msg("ui.values_from", fromInventory)))
+	}
 	if hostName == "" && len(hosts) > 1 && usesHostPlaceholder(s) {
 		a.printf("%s\n", a.dim(a.msg("ui.shown_for_host", host.Name)))
 	}
@@ -233,6 +239,29 @@ func (a *app) carriedValues(host string) map[string]string {
 		return nil
 	}
 	return prog.Vars(host)
+}
+
+// shownVars are the values run would use on host: the inventory's, when
+// there is one for this track (its path is returned), else the tutorial's.
+// A broken inventory is an error: show must not display other values than
+// run would use.
+func (a *app) shownVars(t *steps.Track, host steps.Host) (steps.Vars, string, error) {
+	path, err := a.inventoryPath()
+	if err != nil {
+		return t.DefaultVars().ForHost(host), "", nil
+	}
+	tracks, err := a.tracksFor(a.inventoryTrack())
+	if err != nil {
+		return nil, "", err
+	}
+	inv, it, err := inventory.Load(path, tracks)
+	if err != nil {
+		return nil, "", usageError{err}
+	}
+	if it.ID != t.ID {
+		return t.DefaultVars().ForHost(host), "", nil
+	}
+	return inv.Placeholders(t).ForHost(inv.TrackHost(t, host.Name)), path, nil
 }
 
 // labProgress is the progress of the lab the inventory describes, when there

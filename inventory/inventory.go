@@ -7,6 +7,7 @@ package inventory
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -84,7 +85,7 @@ func (e *Error) Error() string {
 
 // Load reads and checks an inventory against the tracks hardway has.
 func Load(file string, tracks []*steps.Track) (*Inventory, *steps.Track, error) {
-	data, err := os.ReadFile(file)
+	data, err := readBounded(file, MaxFileSize)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -206,8 +207,11 @@ func (inv *Inventory) Check(tracks []*steps.Track) (*steps.Track, error) {
 			return nil, inv.errAt(f+".port", "%d is not a port", h.Port)
 		case h.Local != th.Local && h.Local:
 			return nil, inv.errAt(f+".local", "%s is not the workstation in this track", h.Name)
-		case h.Address != "" && strings.ContainsAny(h.Address, " \t'\"$`\\;|&"):
-			return nil, inv.errAt(f+".address", "%q is not an address", h.Address)
+		}
+		if h.Address != "" {
+			if err := checkAddress(h.Address); err != nil {
+				return nil, inv.errAt(f+".address", "%v", err)
+			}
 		}
 		if h.Jump != "" && h.Jump == h.Name {
 			return nil, inv.errAt(f+".jump", "a host cannot be its own jump host")
@@ -220,6 +224,9 @@ func (inv *Inventory) Check(tracks []*steps.Track) (*steps.Track, error) {
 		}
 		if strings.TrimSpace(v) == "" {
 			return nil, inv.errAt("vars."+k, "empty value; remove the line to keep the tutorial's %q", t.Vars[k])
+		}
+		if err := checkValue(k, v); err != nil {
+			return nil, inv.errAt("vars."+k, "%v", err)
 		}
 	}
 	if inv.Mirror != "" {
@@ -391,4 +398,26 @@ func Template(t *steps.Track) string {
 		}
 	}
 	return b.String()
+}
+
+// MaxFileSize bounds an inventory: a lab of hundreds of hosts is a few
+// hundred kilobytes; a file larger than this is not an inventory, and
+// parsing it whole would cost gigabytes.
+const MaxFileSize = 4 << 20
+
+// readBounded reads a file of at most max bytes, without reading more.
+func readBounded(file string, max int64) ([]byte, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%s: larger than %d MiB: not an inventory (hardway.yaml lists hosts and a few values)", file, max>>20)
+	}
+	return data, nil
 }

@@ -117,6 +117,11 @@ func TestInventoryErrorsNameFileLineAndField(t *testing.T) {
 		{"track: classic\nvars:\n  k8s: v1\n", `inv.yaml:3: vars.k8s: track classic has no variable "k8s"`},
 		{"track: classic\nlang: fr\n", "inv.yaml:2: lang: use en, ko or ja"},
 		{"track: classic\nhosts:\n  - name: controller-0\n    address: \"1.2.3.4; rm -rf /\"\n", "inv.yaml:4: hosts[0].address:"},
+		// Values are data: what the adversarial review ran as root.
+		{"track: classic\nhosts:\n  - name: workstation\n    address: \"127.0.9.2<(id>/tmp/p)\"\n", `inv.yaml:4: hosts[0].address: "127.0.9.2<(id>/tmp/p)" is not an IP address or a host name`},
+		{"track: classic\nvars:\n  etcd_version: \"3.4.0;id>/tmp/p;echo\"\n", `inv.yaml:3: vars.etcd_version: "3.4.0;id>/tmp/p;echo" is not a version`},
+		{"track: kubeadm\nvars:\n  join_token: \"$(id)\"\n", `inv.yaml:3: vars.join_token: "$(id)" is not a bootstrap token`},
+		{"track: kubeadm\nvars:\n  master_public_ip: \"13.0.0.1 && id\"\n", `inv.yaml:3: vars.master_public_ip:`},
 		{"track: [\n", "inv.yaml:1:"},
 	}
 	for _, c := range cases {
@@ -149,4 +154,19 @@ func FuzzParse(f *testing.F) {
 			inv.Placeholders(tr)
 		}
 	})
+}
+
+func TestHugeInventoryIsRefusedUnread(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "hardway.yaml")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("track: classic\nvars:\n")
+	f.Truncate(MaxFileSize + 1)
+	f.Close()
+	_, _, err = Load(path, classic(t))
+	if err == nil || !strings.Contains(err.Error(), "not an inventory") {
+		t.Errorf("%v", err)
+	}
 }

@@ -24,6 +24,7 @@ var en = map[string]string{
 	"ui.check_probe":         "then, to see that it stays up (hardway's addition):",
 	"ui.check_settle":        "passes only after it keeps passing, unchanged, for {0}",
 	"ui.check_one_moment":    "This output shows one moment. On your hosts, hardway verify {1} also watches that it keeps passing, unchanged, for {0} (a crash-looping service passes a single look).",
+	"ui.values_from":         "with the values of {0}",
 	"ui.check_timing":        "every {0}, up to {1}",
 	"ui.check_once":          "checked once",
 	"ui.check_on":            "on",

@@ -24,6 +24,7 @@ var ja = map[string]string{
 	"ui.check_probe":         "続いて、動き続けているかを見るために hardway が追加で実行するコマンド:",
 	"ui.check_settle":        "{0} のあいだ変わらず合格し続けて、はじめて合格とします",
 	"ui.check_one_moment":    "この出力はある一瞬を示すだけです。実際のホストでは、hardway verify {1} が {0} のあいだ変わらず合格し続けるかも確認します（クラッシュループしているサービスでも、一度見ただけなら合格することがあります）。",
+	"ui.values_from":         "{0} の値で表示しています",
 	"ui.check_timing":        "{0}ごと、最大{1}",
 	"ui.check_once":          "1回のみ",
 	"ui.check_on":            "対象ホスト:",

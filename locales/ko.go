@@ -24,6 +24,7 @@ var ko = map[string]string{
 	"ui.check_probe":         "이어서, 계속 살아 있는지 보려고 hardway가 덧붙여 실행하는 명령:",
 	"ui.check_settle":        "{0} 동안 변함없이 계속 통과해야 통과로 인정합니다",
 	"ui.check_one_moment":    "이 출력은 한 순간만 보여 줍니다. 실제 호스트에서는 hardway verify {1}가 {0} 동안 변함없이 계속 통과하는지도 지켜봅니다(크래시 루프에 빠진 서비스도 한 번 보면 통과할 수 있습니다).",
+	"ui.values_from":         "{0}의 값으로 표시합니다",
 	"ui.check_timing":        "{0}마다, 최대 {1}",
 	"ui.check_once":          "한 번만 확인",
 	"ui.check_on":            "검증 호스트:",
