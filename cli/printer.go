@@ -31,6 +31,46 @@ type printer struct {
 	// printed in part.
 	transcript string
 	ev         *stepEvidence // of the step running
+	// redact removes secrets from the JSON events.
+	redact *walk.Redactor
+	// held is a step's output per host, in JSON mode, until its exit: the
+	// secrets the step defines are known only then.
+	held map[string][]walk.Event
+}
+
+// jsonEvent writes one event as a JSON line, without secrets. JSON is
+// written down (a file, a pipe), so a command's output waits for its exit
+// event, which the engine sends once it knows what the step defined.
+func (p *printer) jsonEvent(ev walk.Event) {
+	key := ev.Step + "\x00" + ev.Host
+	switch ev.Kind {
+	case walk.EvOutput:
+		if p.held == nil {
+			p.held = map[string][]walk.Event{}
+		}
+		p.held[key] = append(p.held[key], ev)
+		return
+	case walk.EvExited:
+		held := p.held[key]
+		delete(p.held, key)
+		// The output as one event: a secret split across two writes is
+		// still found.
+		if len(held) > 0 {
+			var text strings.Builder
+			for _, h := range held {
+				text.WriteString(h.Text)
+			}
+			out := held[0]
+			out.Text = text.String()
+			p.writeJSON(out)
+		}
+	}
+	p.writeJSON(ev)
+}
+
+func (p *printer) writeJSON(ev walk.Event) {
+	data, _ := json.Marshal(p.redact.RedactEvent(ev))
+	p.out.Write(append(data, '\n'))
 }
 
 var palette = []string{"36", "33", "35", "32", "34", "96", "93", "95", "92", "94"}
@@ -61,8 +101,7 @@ func (p *printer) event(ev walk.Event) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.json {
-		data, _ := json.Marshal(ev)
-		p.out.Write(append(data, '\n'))
+		p.jsonEvent(ev)
 		return
 	}
 	switch ev.Kind {

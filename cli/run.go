@@ -140,6 +140,7 @@ func (a *app) walkSteps(ref string, only []string, yes, asJSON, verifyOnly bool)
 	}
 	p := newPrinter(a, append([]string{"workstation"}, hostNames...), asJSON)
 	p.transcript = l.engine.Transcript.Path()
+	p.redact = l.engine.Redactor
 	l.engine.Emit = p.event
 	var reports []walk.StepReport
 	failed, unreachable, yourTurn := false, false, false

@@ -369,11 +369,19 @@ func (e *Engine) runOnHost(ctx context.Context, s *steps.Step, h steps.Host) Hos
 	out := newEventWriter(e, s.ID, h.Name)
 	res := e.runProcess(ctx, r, h.Name, runStaged(dir), out)
 	rep.Exit, rep.Duration = res.Exit, res.Duration
-	e.emit(Event{Kind: EvExited, Step: s.ID, Host: h.Name, Exit: res.Exit, Signal: res.Signal, Duration: res.Duration, Err: errString(res.Err)})
-	// The transcript gets the run's output once the secrets it defined are
-	// known: a block that prints the token it just read
-	// (echo ${DASHBOARD_LOGIN_TOKEN}) must not leave it there.
-	record := func() { e.writeRecord(s.ID, h.Name, "run", shown, out.String(), res) }
+	// The transcript gets the run's output, and the faces the exit, once
+	// the secrets it defined are known: a block that prints the token it
+	// just read (echo ${DASHBOARD_LOGIN_TOKEN}) must not leave it in what
+	// is written down (a face that writes events down holds a step's output
+	// until its exit event).
+	exited := false
+	record := func() {
+		if !exited {
+			exited = true
+			e.emit(Event{Kind: EvExited, Step: s.ID, Host: h.Name, Exit: res.Exit, Signal: res.Signal, Duration: res.Duration, Err: errString(res.Err)})
+		}
+		e.writeRecord(s.ID, h.Name, "run", shown, out.String(), res)
+	}
 	if res.Err == nil && (ctx.Err() != nil || res.Exit != 0) && wantVars {
 		// The wrapper leaves its directory for the variables: remove it.
 		remote.Run(context.WithoutCancel(ctx), r, "rm -rf -- "+shellQuote(dir), remote.ExecOptions{})
@@ -544,7 +552,7 @@ func (e *Engine) verifyHost(ctx context.Context, s *steps.Step, h steps.Host) Ho
 		now := time.Now()
 		stable = steady.observe(last, now, c.Settle)
 		e.emit(Event{Kind: EvCheckAttempt, Step: s.ID, Host: h.Name, Attempt: attempt, Pass: last.Pass, Settling: last.Pass && !stable,
-			Settle: c.Settle, Result: &last, Exit: res.Exit, Stage: c.Stage, Command: cmd, Data: []byte(text)})
+			Settle: c.Settle, Result: &last, Exit: res.Exit, Stage: c.Stage, Command: cmd, Data: []byte(e.Redactor.Redact(text))})
 		if stable || ctx.Err() != nil || now.Add(interval).After(steady.end(deadline, c.Settle, interval)) {
 			break
 		}

@@ -2,6 +2,8 @@ package walk
 
 import (
 	"regexp"
+
+	"hardway/check"
 	"strings"
 	"sync"
 )
@@ -38,11 +40,15 @@ func (r *Redactor) Add(value string) {
 	}
 }
 
-// Redact returns s without secrets.
+// Redact returns s without secrets. A nil Redactor still removes private
+// keys and encryption secrets.
 func (r *Redactor) Redact(s string) string {
 	s = redactOrphanPEM(s)
 	s = pemPrivate.ReplaceAllString(s, "-----BEGIN $1-----\n"+Redacted+"\n-----END $1-----")
 	s = yamlSecret.ReplaceAllString(s, "${1}"+Redacted)
+	if r == nil {
+		return s
+	}
 	r.mu.RLock()
 	defer r.mu.RUnlock()
 	for _, v := range r.values {
@@ -60,4 +66,25 @@ func redactOrphanPEM(s string) string {
 		return s
 	}
 	return Redacted + "\n" + s[loc[0]:]
+}
+
+// RedactEvent returns the event as it may be written down (--json): its
+// output, command, error and reasons without secrets.
+func (r *Redactor) RedactEvent(ev Event) Event {
+	ev.Text = r.Redact(ev.Text)
+	ev.Command = r.Redact(ev.Command)
+	ev.Err = r.Redact(ev.Err)
+	if ev.Result != nil {
+		res := *ev.Result
+		res.Items = append([]check.Item(nil), res.Items...)
+		for i, it := range res.Items {
+			args := make([]string, len(it.Reason.Args))
+			for j, a := range it.Reason.Args {
+				args[j] = r.Redact(a)
+			}
+			res.Items[i].Reason.Args = args
+		}
+		ev.Result = &res
+	}
+	return ev
 }
