@@ -12,6 +12,7 @@ import (
 // that rewrite every argument equal to a declared URL (for kubectl,
 // OPTION=URL too) to the mirror's URL and run the real program. wget -i
 // FILE (--input-file) gets a rewritten copy of the list, made with mktemp
+// in the step's private directory (hardway's wrapper sets __hardway_dir)
 // and removed after. Any other argument, and any URL not declared, is passed
 // on untouched, so the learner's command runs as typed. tools picks the
 // functions; "" when there is nothing to rewrite.
@@ -80,7 +81,7 @@ __hardway_mirror_list() {
   local __hw_src=$1 __hw_line
   __hw_list=$1
   [ "$__hw_src" = - ] && __hw_src=/dev/stdin
-  [ -r "$__hw_src" ] && __hw_list=$(mktemp) || { __hw_list=$1; return; }
+  [ -r "$__hw_src" ] && __hw_list=$(mktemp "${__hardway_dir:-${TMPDIR:-/tmp}}/list.XXXXXXXX") || { __hw_list=$1; return; }
   __hw_tmps+=("$__hw_list")
   while IFS= read -r __hw_line || [ -n "$__hw_line" ]; do
     __hardway_mirror_url "$__hw_line"
