@@ -24,13 +24,13 @@ address_of() { awk -v h="$1" '$1 == h { print $2 }' <<<"$HOSTS"; }
 host_names() { awk '{ print $1 }' <<<"$HOSTS"; }
 
 # record KIND key=value...: one line of the report (values are strings unless
-# they look like numbers, true or false).
+# they look like numbers, true or false; an output is always a string).
 record() {
   local kind=$1; shift
   local args=(--arg kind "$kind") expr='{kind: $kind' kv k v
   for kv in "$@"; do
     k=${kv%%=*}; v=${kv#*=}
-    if [[ $v =~ ^-?[0-9]+(\.[0-9]+)?$ || $v == true || $v == false ]]; then
+    if [[ $k != output && ( $v =~ ^-?[0-9]+(\.[0-9]+)?$ || $v == true || $v == false ) ]]; then
       args+=(--argjson "$k" "$v")
     else
       args+=(--arg "$k" "$v")

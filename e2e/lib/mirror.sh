@@ -95,5 +95,9 @@ build_mirror() {
     [ -f "$MIRROR_DIR/${url#https://}" ] || { log "mirror lacks $url"; missing=1; }
   done < "$REPO_SRC/downloads-amd64.txt"
   [ $missing = 0 ] || die "mirror incomplete"
+  # SHA256SUMS as `hardway mirror pull` writes it (the repository is not a download)
+  (cd "$MIRROR_DIR" && find . -type f ! -path '*.git/*' ! -name SHA256SUMS ! -name '.*' | sed 's|^\./||' |
+    LC_ALL=C sort | xargs sha256sum) > "$MIRROR_DIR/SHA256SUMS"
+  "$HARDWAY" mirror verify "$MIRROR_DIR" >/dev/null || die "hardway mirror verify $MIRROR_DIR failed"
   log "mirror ready in $(since "$t0")s: $MIRROR_DIR"
 }
