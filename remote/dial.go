@@ -15,34 +15,24 @@ import (
 )
 
 func (p *Pool) dial(ctx context.Context, t Target) (*Conn, error) {
-	var jump *Conn
-	if t.Jump != nil {
-		var err error
-		jump, err = p.Get(ctx, *t.Jump)
-		if err != nil && onlyUnknown(err) {
-			// Learn the target's key too, so that both are reviewed
-			// together rather than one run each.
-			if err := p.review(ctx, t); err != nil {
-				return nil, err
-			}
-			jump, err = p.Get(ctx, *t.Jump) // known meanwhile
-		}
-		if err != nil {
-			return nil, &UnreachableError{Name: t.Name, Err: fmt.Errorf("through %s: %w", t.Jump.Name, err)}
-		}
-	}
 	cb, algos, err := p.hostKeyCallback(t)
 	if err != nil {
 		return nil, err
 	}
 	cfg := p.clientConfig(t, cb, algos)
-	var via *ssh.Client
-	if jump != nil {
-		via = jump.client
-	}
 	var client *ssh.Client
+	var jump *Conn
 	backoff := 50 * time.Millisecond
 	for attempt := 0; ; attempt++ {
+		// The jump host's connection is taken again at every attempt:
+		// one that just dropped is replaced.
+		if jump, err = p.jumpFor(ctx, t); err != nil {
+			return nil, err
+		}
+		var via *ssh.Client
+		if jump != nil {
+			via = jump.client
+		}
 		client, err = p.handshake(ctx, t, via, cfg)
 		if err == nil {
 			break
@@ -73,6 +63,27 @@ func (p *Pool) dial(ctx context.Context, t Target) (*Conn, error) {
 		c.lost(reason)
 	}()
 	return c, nil
+}
+
+// jumpFor is the connection to t's jump host, nil without one. When keys
+// on the way are unknown, the error carries them all, t's own included.
+func (p *Pool) jumpFor(ctx context.Context, t Target) (*Conn, error) {
+	if t.Jump == nil {
+		return nil, nil
+	}
+	jump, err := p.Get(ctx, *t.Jump)
+	if err != nil && onlyUnknown(err) {
+		// Learn the target's key too, so that both are reviewed
+		// together rather than one run each.
+		if err := p.review(ctx, t); err != nil {
+			return nil, err
+		}
+		jump, err = p.Get(ctx, *t.Jump) // known meanwhile
+	}
+	if err != nil {
+		return nil, &UnreachableError{Name: t.Name, Err: fmt.Errorf("through %s: %w", t.Jump.Name, err)}
+	}
+	return jump, nil
 }
 
 func (p *Pool) clientConfig(t Target, cb ssh.HostKeyCallback, algos []string) *ssh.ClientConfig {

@@ -45,6 +45,15 @@ func newHostConfig() *hostConfig {
 
 func (h *hostConfig) set(key string, s setting) {
 	if multiValued[key] {
+		// ssh lists a key file once, however often it is named (the final
+		// pass names them all again).
+		if key == "identityfile" || key == "certificatefile" {
+			for _, have := range h.multi[key] {
+				if have.value() == s.value() {
+					return
+				}
+			}
+		}
 		h.multi[key] = append(h.multi[key], s)
 		return
 	}

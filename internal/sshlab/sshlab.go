@@ -49,6 +49,8 @@ type Host struct {
 	cmd         *exec.Cmd
 	lab         *Lab
 	extra       []string
+	own         []string // this host's own sshd_config lines (Configure)
+	certFile    string   // its host certificate, if Certify gave it one
 }
 
 // Root reports whether hosts get their own hostname and mounts.
@@ -170,6 +172,8 @@ func (h *Host) newHostKey(t testing.TB) {
 		t.Fatal(err)
 	}
 	h.HostKey, _ = ssh.NewPublicKey(pub)
+	os.WriteFile(h.HostKeyFile+".pub", ssh.MarshalAuthorizedKey(h.HostKey), 0o644)
+	h.certFile = "" // a certificate is for the old key
 }
 
 func (h *Host) config() string {
@@ -185,7 +189,10 @@ func (h *Host) config() string {
 	// namespace (tests not run as root).
 	fmt.Fprintf(&b, "SetEnv HARDWAY_LAB_HOST=%s\n", h.Name)
 	b.WriteString("Subsystem sftp internal-sftp\n")
-	for _, l := range h.extra {
+	if h.certFile != "" {
+		fmt.Fprintf(&b, "HostCertificate %s\n", h.certFile)
+	}
+	for _, l := range append(append([]string(nil), h.extra...), h.own...) {
 		b.WriteString(l + "\n")
 	}
 	return b.String()
