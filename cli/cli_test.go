@@ -127,13 +127,18 @@ func TestCheckEverySample(t *testing.T) {
 				samples []steps.Sample
 			}
 			groups := []staged{{"", s.Check.Samples}}
+			hostVars := tr.DefaultVars()
+			if hs, err := s.CheckHosts(); err == nil && len(hs) > 0 {
+				hostVars = hostVars.ForHost(hs[0])
+			}
 			for i, st := range s.Check.Stages {
 				groups = append(groups, staged{st.Name, s.Check.InStage(i).Samples})
 			}
 			for _, g := range groups {
 				for i, sm := range g.samples {
 					f := filepath.Join(dir, "out.txt")
-					os.WriteFile(f, []byte(sm.Output), 0o644)
+					// Recorded as the first check host prints it.
+					os.WriteFile(f, []byte(sm.OutputFor(hostVars).Text), 0o644)
 					args := []string{"check", s.ID, "--track", tr.ID, "--input", f}
 					if g.stage != "" {
 						args = append(args, "--stage", g.stage)

@@ -167,6 +167,18 @@ func (a *app) show(t *steps.Track, s *steps.Step, hostName string, verbose bool)
 		}
 		a.printf("\n%s %s %s\n", a.bold(a.msg("ui.check")), c.Kind, a.dim("("+timing+")"))
 		a.printf("%s %s\n", a.msg("ui.check_on"), strings.Join(names(chosts), ", "))
+		// The check runs on its own hosts: render it for one of them (the
+		// host asked for, when the check runs there), not for the
+		// step's first host (the workstation that copies the files).
+		vars := vars
+		if ch, err := pickHost(t, chosts, hostName); err == nil && ch.Name != "" {
+			vars, _, _ = a.shownVars(t, ch)
+			if len(chosts) > 1 && hostName == "" {
+				a.printf("%s\n", a.dim(a.msg("ui.shown_for_host", ch.Name)))
+			}
+		} else if len(chosts) > 0 {
+			vars, _, _ = a.shownVars(t, chosts[0])
+		}
 		a.printf("%s\n", a.cyan(strings.TrimRight(mustRender(c.Run, vars), "\n")))
 		if probe := c.Probe(vars); probe != "" {
 			a.printf("%s\n%s\n", a.dim(a.msg("ui.check_probe")), a.cyan(probe))
@@ -184,11 +196,11 @@ func (a *app) show(t *steps.Track, s *steps.Step, hostName string, verbose bool)
 			}
 			a.printf("%s %s %s\n", a.bold(a.msg("ui.stage")), st.Name, a.dim("("+until+")"))
 			if verbose {
-				a.printSamples(c.InStage(i).Samples)
+				a.printSamples(c.InStage(i).Samples, vars)
 			}
 		}
 		if verbose {
-			a.printSamples(c.Samples)
+			a.printSamples(c.Samples, vars)
 		}
 	}
 	if verbose && len(s.Diagnostics) > 0 {
@@ -200,8 +212,9 @@ func (a *app) show(t *steps.Track, s *steps.Step, hostName string, verbose bool)
 	return nil
 }
 
-func (a *app) printSamples(samples []steps.Sample) {
+func (a *app) printSamples(samples []steps.Sample, vars steps.Vars) {
 	for _, sm := range samples {
+		sm.Output = sm.OutputFor(vars).Text
 		verdict := a.green(a.msg("ui.sample_pass"))
 		if !sm.Pass {
 			verdict = a.red(a.msg("ui.sample_fail"))

@@ -56,7 +56,7 @@ func (a *app) tuiOptions() (tui.Options, func(), error) {
 		}
 		e := l.engine
 		return tui.Options{
-			Track: l.track, Walker: e, Progress: e.Progress, Vars: e.Vars, Lang: a.lang, Shell: e.Shell,
+			Track: l.track, Engine: e, Progress: e.Progress, Vars: e.Vars, Lang: a.lang,
 			HostState: func(h string) string {
 				if t := l.targets[h]; t.Local {
 					return locales.Msg(a.lang, "tui.local")
@@ -82,8 +82,8 @@ func (a *app) tuiOptions() (tui.Options, func(), error) {
 		return tui.Options{}, nil, usageError{err}
 	}
 	vars := t.DefaultVars()
-	r := &walk.Rehearsal{Track: t, Vars: vars, Progress: prog, Pace: 15 * time.Millisecond}
-	return tui.Options{Track: t, Walker: r, Progress: prog, Vars: vars, Lang: a.lang, Rehearsal: true, NoColor: noColor}, func() {}, nil
+	r := walk.NewRehearsal(t, vars, prog)
+	return tui.Options{Track: t, Engine: r, Progress: prog, Vars: vars, Lang: a.lang, Rehearsal: true, NoColor: noColor}, func() {}, nil
 }
 
 // rehearsalState keeps a rehearsal's progress apart from any lab's.

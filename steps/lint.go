@@ -135,41 +135,41 @@ func lintCheck(s *Step, vars Vars, errs *Errors) {
 			errs.add(c.File, c.Line, "step %s: check.on: %v", s.Slug, err)
 		}
 	}
-	// Per-host placeholders ({{host}}) take the first check host's values:
-	// the samples are recorded as that host would print them.
-	if hosts, err := s.CheckHosts(); err == nil && len(hosts) > 0 {
-		vars = vars.ForHost(hosts[0])
+	// Every check host judges the samples as that host would print them
+	// (samples use the same placeholders as commands: {{host}}).
+	var hosts []hostVars
+	if hs, err := s.CheckHosts(); err == nil {
+		for _, h := range hs {
+			hosts = append(hosts, hostVars{h.Name, vars.ForHost(h)})
+		}
 	}
-	lintCommand(c.File, c.Line, "step "+s.Slug+": check.run", c.Run, vars, errs)
+	if len(hosts) == 0 {
+		hosts = []hostVars{{"", vars}}
+	}
+	lintCommand(c.File, c.Line, "step "+s.Slug+": check.run", c.Run, hosts[0].vars, errs)
 	if len(c.Stages) == 0 {
-		lintSamples(s, c, "", vars, errs)
+		lintSamples(s, c, "", hosts, errs)
 		return
 	}
 	for i, st := range c.Stages {
 		if st.Until == s.ID {
 			errs.add(c.File, st.Line, "step %s: stage %s: until: names the step itself, so the stage would end as soon as it passes", s.Slug, st.Name)
 		}
-		lintSamples(s, c.InStage(i), "stage "+st.Name+": ", vars, errs)
+		lintSamples(s, c.InStage(i), "stage "+st.Name+": ", hosts, errs)
 	}
+}
+
+// hostVars are one check host's placeholder values.
+type hostVars struct {
+	name string
+	vars Vars
 }
 
 // lintSamples: the check passes its passing samples and fails its failing
 // ones, and has at least one of each.
-func lintSamples(s *Step, c *CheckSpec, stage string, vars Vars, errs *Errors) {
-	k, err := c.Build(vars)
-	if err != nil {
-		errs.add(c.File, c.Line, "step %s: %s%v", s.Slug, stage, err)
-		return
-	}
+func lintSamples(s *Step, c *CheckSpec, stage string, hosts []hostVars, errs *Errors) {
 	var pass, fail int
 	for _, sm := range c.Samples {
-		res := k.Evaluate(sm.AsOutput())
-		switch {
-		case sm.Pass && !res.Pass:
-			errs.add(c.File, sm.Line, "step %s: %sthe passing sample %q fails: %s", s.Slug, stage, sm.Note, describeFailures(res))
-		case !sm.Pass && res.Pass:
-			errs.add(c.File, sm.Line, "step %s: %sthe failing sample %q passes", s.Slug, stage, sm.Note)
-		}
 		if sm.Pass {
 			pass++
 		} else {
@@ -181,6 +181,34 @@ func lintSamples(s *Step, c *CheckSpec, stage string, vars Vars, errs *Errors) {
 	}
 	if fail == 0 {
 		errs.add(c.File, c.Line, "step %s: %sthe check has no failing sample (fail:)", s.Slug, stage)
+	}
+	for i, h := range hosts {
+		k, err := c.Build(h.vars)
+		if err != nil {
+			errs.add(c.File, c.Line, "step %s: %s%v", s.Slug, stage, err)
+			return
+		}
+		on := ""
+		if len(hosts) > 1 {
+			on = " on " + h.name
+		}
+		bad := false
+		for _, sm := range c.Samples {
+			res := k.Evaluate(sm.OutputFor(h.vars))
+			switch {
+			case sm.Pass && !res.Pass:
+				errs.add(c.File, sm.Line, "step %s: %sthe passing sample %q fails%s: %s (a sample that names a host uses {{host}})", s.Slug, stage, sm.Note, on, describeFailures(res))
+				bad = true
+			case !sm.Pass && res.Pass && i == 0:
+				// A failure is recorded on one host (node-0 holding
+				// node-1's certificate): it must fail there.
+				errs.add(c.File, sm.Line, "step %s: %sthe failing sample %q passes%s", s.Slug, stage, sm.Note, on)
+				bad = true
+			}
+		}
+		if bad {
+			return // one host's problems are enough to read
+		}
 	}
 }
 

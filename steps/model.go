@@ -6,6 +6,7 @@
 package steps
 
 import (
+	"strings"
 	"time"
 
 	"github.com/goccy/go-yaml/ast"
@@ -251,6 +252,19 @@ func (c *CheckSpec) Build(vars Vars) (check.Check, error) {
 
 // AsOutput is the sample as a check sees it.
 func (s Sample) AsOutput() check.Output { return check.Output{Text: s.Output, Exit: s.Exit} }
+
+// OutputFor is the sample as one host prints it: its placeholders
+// ({{host}}, {{host.address}}, the track's variables) filled with that
+// host's values. Braces that are not placeholders stay as recorded.
+func (s Sample) OutputFor(vars Vars) check.Output {
+	text := s.Output
+	if strings.Contains(text, "{{") {
+		if r, err := Render(text, vars); err == nil {
+			text = r
+		}
+	}
+	return check.Output{Text: text, Exit: s.Exit}
+}
 
 // Written reports whether the chapter's content exists: a chapter file,
 // possibly with no steps when the tutorial's chapter has nothing to run.

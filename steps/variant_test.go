@@ -76,7 +76,7 @@ insert:
           run: echo "$ETCD_NAME"
           timeout: 0s
           params: {equals: "{{host}}"}
-          pass: [{note: named, output: "etcd-a\n"}]
+          pass: [{note: named, output: "{{host}}\n"}]
           fail: [{note: empty, output: "\n"}]
 drop: [download-etcd, install-etcd, copy-certificates, internal-ip, etcd-unit, start-etcd, verify-members]
 `,

@@ -64,8 +64,8 @@ func sixHostModel(b testing.TB, w, h int) *Model {
 		b.Fatal(err)
 	}
 	prog, _ := walk.OpenProgress(filepath.Join(b.TempDir(), "p.json"), tr.ID)
-	r := &walk.Rehearsal{Track: tr, Vars: tr.DefaultVars(), Progress: prog}
-	m := New(Options{Track: tr, Walker: r, Progress: prog, Vars: tr.DefaultVars(), Lang: locales.EN, Rehearsal: true})
+	r := walk.NewRehearsal(tr, tr.DefaultVars(), prog)
+	m := New(Options{Track: tr, Engine: r, Progress: prog, Vars: tr.DefaultVars(), Lang: locales.EN, Rehearsal: true})
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return m
 }
@@ -130,8 +130,8 @@ func BenchmarkFirstFrame(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		prog, _ := walk.OpenProgress(filepath.Join(dir, strconv.Itoa(i)+".json"), tr.ID)
-		r := &walk.Rehearsal{Track: tr, Vars: tr.DefaultVars(), Progress: prog}
-		m := New(Options{Track: tr, Walker: r, Progress: prog, Vars: tr.DefaultVars(), Lang: locales.KO, Rehearsal: true})
+		r := walk.NewRehearsal(tr, tr.DefaultVars(), prog)
+		m := New(Options{Track: tr, Engine: r, Progress: prog, Vars: tr.DefaultVars(), Lang: locales.KO, Rehearsal: true})
 		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 		_ = m.View()
 	}
@@ -143,8 +143,8 @@ func BenchmarkFirstFrameWithContent(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		tr := classic(b)
 		prog, _ := walk.OpenProgress(filepath.Join(dir, strconv.Itoa(i)+".json"), tr.ID)
-		r := &walk.Rehearsal{Track: tr, Vars: tr.DefaultVars(), Progress: prog}
-		m := New(Options{Track: tr, Walker: r, Progress: prog, Vars: tr.DefaultVars(), Lang: locales.KO, Rehearsal: true})
+		r := walk.NewRehearsal(tr, tr.DefaultVars(), prog)
+		m := New(Options{Track: tr, Engine: r, Progress: prog, Vars: tr.DefaultVars(), Lang: locales.KO, Rehearsal: true})
 		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 		_ = m.View()
 	}

@@ -22,7 +22,7 @@ func TestCommandBoxMarksMirroredDownloads(t *testing.T) {
 			t.Fatal(err)
 		}
 		e := &walk.Engine{Track: tr, Vars: tr.DefaultVars(), Progress: prog, Mirror: mirror}
-		m := New(Options{Track: tr, Walker: e, Progress: prog, Vars: tr.DefaultVars(), Lang: locales.EN, NoColor: true})
+		m := New(Options{Track: tr, Engine: e, Progress: prog, Vars: tr.DefaultVars(), Lang: locales.EN, NoColor: true})
 		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 		gotoStep(t, m, "07-bootstrapping-etcd/download-etcd")
 		mark := "⇣ downloads from the mirror http://10.240.0.1:8080"

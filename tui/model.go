@@ -1,12 +1,12 @@
 // Package tui is hardway's terminal UI: the step list, the explanation in
 // the learner's language, the exact command and its hosts, one live
 // terminal pane per host, and the check's verdict. It is presentation only:
-// every run, check and save goes through a walk.Walker.
+// every run, check, skip and shell goes through the engine (walk.Engine),
+// live or rehearsing; the UI holds no connection and writes no file.
 package tui
 
 import (
 	"context"
-	"io"
 	"strings"
 	"sync"
 	"time"
@@ -17,7 +17,6 @@ import (
 
 	"hardway/check"
 	"hardway/locales"
-	"hardway/remote"
 	"hardway/steps"
 	"hardway/term"
 	"hardway/walk"
@@ -25,15 +24,17 @@ import (
 
 // Options set up the UI.
 type Options struct {
-	Track    *steps.Track
-	Walker   walk.Walker
+	Track *steps.Track
+	// Engine runs, verifies and skips steps and opens shells: on the lab's
+	// hosts, or a rehearsal (walk.NewRehearsal).
+	Engine *walk.Engine
+	// Progress is read to show where the learner is; only the engine
+	// writes it.
 	Progress *walk.Progress
 	Vars     steps.Vars
 	Lang     locales.Lang
 	// Rehearsal: nothing is executed (no inventory).
 	Rehearsal bool
-	// Shell opens an interactive shell on a host; nil in rehearsal.
-	Shell func(ctx context.Context, host string, cols, rows int, out io.Writer) (remote.Process, error)
 	// HostState tells a host's connection state for the topology view.
 	HostState func(host string) string
 	NoColor   bool
@@ -60,14 +61,18 @@ type Model struct {
 	width  int
 	height int
 
+	panesMu sync.Mutex // engine goroutines create panes as output arrives
 	panes   map[string]*term.Pane
-	procs   *procTable
-	focus   int
-	scroll  map[string]int
-	syncSet map[string]bool
-	input   bool
-	zoom    bool
-	view    string // "", "help", "topology", "diag"
+	// paneSize is each pane's size as last drawn; Update resizes the
+	// hosts' terminals to it.
+	paneSize map[string][2]int
+	procs    *procTable
+	focus    int
+	scroll   map[string]int
+	syncSet  map[string]bool
+	input    bool
+	zoom     bool
+	view     string // "", "help", "topology", "diag"
 
 	phase    phase
 	cancel   context.CancelFunc
@@ -85,15 +90,18 @@ type Model struct {
 	frame      int
 }
 
-// procTable holds the running processes a learner can type into.
+// procTable holds the running terminals a learner can type into, and the
+// size each should have.
 type procTable struct {
-	mu sync.Mutex
-	m  map[string]remote.Process
+	mu   sync.Mutex
+	m    map[string]walk.Terminal
+	size map[string][2]int // the size last applied to a host's terminal
 }
 
-func (t *procTable) set(host string, p remote.Process) {
+func (t *procTable) set(host string, p walk.Terminal) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	delete(t.size, host)
 	if p == nil {
 		delete(t.m, host)
 		return
@@ -101,10 +109,43 @@ func (t *procTable) set(host string, p remote.Process) {
 	t.m[host] = p
 }
 
-func (t *procTable) get(host string) remote.Process {
+func (t *procTable) get(host string) walk.Terminal {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	return t.m[host]
+}
+
+// resizes returns what resizes the terminals whose pane size changed; nil
+// when none did. A terminal is resized when the layout changes, never per
+// frame (each resize is an SSH window-change request).
+func (t *procTable) resizes(want map[string][2]int) tea.Cmd {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	type job struct {
+		p          walk.Terminal
+		cols, rows int
+	}
+	var jobs []job
+	for h, p := range t.m {
+		w, ok := want[h]
+		if !ok || t.size[h] == w {
+			continue
+		}
+		if t.size == nil {
+			t.size = map[string][2]int{}
+		}
+		t.size[h] = w
+		jobs = append(jobs, job{p, w[0], w[1]})
+	}
+	if len(jobs) == 0 {
+		return nil
+	}
+	return func() tea.Msg {
+		for _, j := range jobs {
+			j.p.Resize(j.cols, j.rows)
+		}
+		return nil
+	}
 }
 
 type tickMsg time.Time
@@ -116,16 +157,14 @@ type stepDoneMsg struct {
 // New builds the model; it resumes at the first step not yet done.
 func New(o Options) *Model {
 	m := &Model{opt: o, lang: o.Lang, help: help.New(), st: newStyles(o.NoColor), prose: proseCache{noColor: o.NoColor},
-		panes: map[string]*term.Pane{}, procs: &procTable{m: map[string]remote.Process{}}, scroll: map[string]int{},
+		panes: map[string]*term.Pane{}, procs: &procTable{m: map[string]walk.Terminal{}}, scroll: map[string]int{}, paneSize: map[string][2]int{},
 		syncSet: map[string]bool{}, events: make(chan walk.Event, 4096),
 		verdicts: map[string]*check.Result{}, lost: map[string]string{}, diag: map[string]string{}}
 	m.keys = newKeys(m.lang, o.Rehearsal)
 	m.steps = o.Track.Steps()
 	m.sel = m.resumeAt()
-	o.Walker.SetEmit(m.emit)
-	if e, ok := o.Walker.(*walk.Engine); ok {
-		e.OnStart = m.procs.set
-	}
+	o.Engine.Emit = m.emit
+	o.Engine.OnStart = m.procs.set
 	m.width, m.height = 120, 40
 	return m
 }
@@ -136,7 +175,7 @@ func (m *Model) resumeAt() int {
 		return 0
 	}
 	for i, s := range m.steps {
-		hosts, _ := m.opt.Walker.Select(s.Targets, nil)
+		hosts, _ := m.opt.Engine.Select(s.Targets, nil)
 		for _, h := range hosts {
 			if !m.opt.Progress.Get(s.ID, h.Name).Status.OK() {
 				return i
@@ -157,6 +196,12 @@ func (m *Model) emit(ev walk.Event) {
 		// The pane shows the command as a terminal would after a prompt,
 		// before any of its output.
 		m.pane(ev.Host).WriteString(promptLines(ev.Command))
+	case walk.EvCheckVerdict:
+		// The evidence: the check's command and what it printed the last
+		// time, in the host's own pane, live or rehearsing.
+		if ev.Command != "" {
+			m.pane(ev.Host).WriteString(promptLines(ev.Command) + strings.ReplaceAll(strings.TrimRight(ev.Text, "\n"), "\n", "\r\n") + "\r\n")
+		}
 	}
 	m.events <- ev
 }
@@ -169,6 +214,8 @@ func promptLines(cmd string) string {
 }
 
 func (m *Model) pane(host string) *term.Pane {
+	m.panesMu.Lock()
+	defer m.panesMu.Unlock()
 	p, ok := m.panes[host]
 	if !ok {
 		p = term.New(80, 10)
@@ -195,11 +242,13 @@ func (m *Model) nextTick() tea.Cmd {
 	m.procs.mu.Lock()
 	busy = busy || len(m.procs.m) > 0
 	m.procs.mu.Unlock()
+	m.panesMu.Lock()
 	for _, p := range m.panes {
 		if p.TakeDirty() {
 			busy = true
 		}
 	}
+	m.panesMu.Unlock()
 	if busy {
 		return tick()
 	}
@@ -214,7 +263,7 @@ func (m *Model) hosts() []string {
 	var out []string
 	seen := map[string]bool{}
 	add := func(sel []string) {
-		hs, _ := m.opt.Walker.Select(sel, nil)
+		hs, _ := m.opt.Engine.Select(sel, nil)
 		for _, h := range hs {
 			if !seen[h.Name] {
 				seen[h.Name] = true
@@ -247,6 +296,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tickMsg:
 		m.drain()
 		m.frame++
+		if resize := m.procs.resizes(m.paneSize); resize != nil {
+			return m, tea.Batch(m.nextTick(), resize)
+		}
 		return m, m.nextTick()
 	case stepDoneMsg:
 		m.drain()
@@ -353,19 +405,16 @@ func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 	case key.Matches(msg, m.keys.Fail):
 		if m.opt.Rehearsal && m.phase != running && m.current().Check != nil {
-			if r, ok := m.opt.Walker.(*walk.Rehearsal); ok {
-				r.Fail = true
-			}
+			m.opt.Engine.PlayFailure(m.current().ID)
 			return m, m.start(false)
 		}
 	case key.Matches(msg, m.keys.Skip):
-		if m.phase != running && m.opt.Progress != nil {
-			for _, h := range m.hosts() {
-				m.opt.Progress.Set(m.current().ID, h, walk.HostState{Status: walk.Skipped, Note: "skipped by the learner"})
-			}
+		if m.phase != running {
+			e, id, hosts := m.opt.Engine, m.current().ID, m.hosts()
 			if m.sel < len(m.steps)-1 {
 				m.move(m.sel + 1)
 			}
+			return m, func() tea.Msg { e.Skip(id, hosts); return nil }
 		}
 	case key.Matches(msg, m.keys.Diag):
 		m.toggleView("diag")
@@ -488,7 +537,7 @@ func (m *Model) start(verifyOnly bool) tea.Cmd {
 	m.layoutPanes() // size the terminals (and so the PTYs) before output arrives
 	ctx, cancel := context.WithCancel(context.Background())
 	m.cancel = cancel
-	w := m.opt.Walker
+	w := m.opt.Engine
 	return func() tea.Msg {
 		var rep walk.StepReport
 		var err error
@@ -522,14 +571,14 @@ func (m *Model) typeInto(s string) {
 
 // openShell starts an interactive shell on the focused host, in its pane.
 func (m *Model) openShell() tea.Cmd {
-	if m.opt.Shell == nil || m.phase == running {
+	if m.opt.Rehearsal || m.phase == running {
 		return nil
 	}
 	h := m.focused()
 	pane := m.pane(h)
 	cols, rows := pane.Size()
 	m.input = true
-	shell := m.opt.Shell
+	shell := m.opt.Engine.Shell
 	procs := m.procs
 	return func() tea.Msg {
 		p, err := shell(context.Background(), h, cols, rows, pane)

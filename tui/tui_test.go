@@ -48,8 +48,8 @@ func trackRehearsal(t testing.TB, tr *steps.Track, lang locales.Lang, w, h int) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &walk.Rehearsal{Track: tr, Vars: tr.DefaultVars(), Progress: prog}
-	m := New(Options{Track: tr, Walker: r, Progress: prog, Vars: tr.DefaultVars(), Lang: lang, Rehearsal: true, NoColor: true})
+	r := walk.NewRehearsal(tr, tr.DefaultVars(), prog)
+	m := New(Options{Track: tr, Engine: r, Progress: prog, Vars: tr.DefaultVars(), Lang: lang, Rehearsal: true, NoColor: true})
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return m
 }
@@ -298,7 +298,7 @@ func TestRehearsalWalkThroughChapter08(t *testing.T) {
 		t.Errorf("ended at %s", m.current().ID)
 	}
 	for _, s := range m.opt.Track.Chapter("08-bootstrapping-kubernetes-controllers").Steps {
-		hosts, _ := m.opt.Walker.Select(s.Targets, nil)
+		hosts, _ := m.opt.Engine.Select(s.Targets, nil)
 		for _, h := range hosts {
 			if st := m.opt.Progress.Get(s.ID, h.Name).Status; !st.OK() {
 				t.Errorf("%s on %s: %q", s.ID, h.Name, st)
@@ -320,8 +320,8 @@ func TestResumeWhereTheLearnerLeftOff(t *testing.T) {
 			prog.Set(s.ID, h.Name, walk.HostState{Status: walk.Done})
 		}
 	}
-	r := &walk.Rehearsal{Track: tr, Vars: tr.DefaultVars(), Progress: prog}
-	m := New(Options{Track: tr, Walker: r, Progress: prog, Vars: tr.DefaultVars(), Lang: locales.EN, Rehearsal: true})
+	r := walk.NewRehearsal(tr, tr.DefaultVars(), prog)
+	m := New(Options{Track: tr, Engine: r, Progress: prog, Vars: tr.DefaultVars(), Lang: locales.EN, Rehearsal: true})
 	if m.current().ID != "07-bootstrapping-etcd/internal-ip" {
 		t.Errorf("resumed at %s", m.current().ID)
 	}

@@ -175,7 +175,7 @@ func (m *Model) stepList(w, h int) []string {
 // ✎, current ▸, not run ·) and a dot per host coloured by its state there
 // (◆ where the learner marked it done by hand).
 func (m *Model) stepMark(s *steps.Step) (string, string) {
-	hosts, _ := m.opt.Walker.Select(s.Targets, nil)
+	hosts, _ := m.opt.Engine.Select(s.Targets, nil)
 	var dots strings.Builder
 	all, any, failed, skipped, marked := true, false, false, false, false
 	for _, h := range hosts {
@@ -284,7 +284,7 @@ func (m *Model) commandLines(w int) []string {
 	s := m.current()
 	hosts := m.hosts()
 	lines := []string{m.st.bold.Render(m.t("ui.runs_on")) + " " + strings.Join(hosts, ", ")}
-	if e, ok := m.opt.Walker.(*walk.Engine); ok && e.Mirror != "" && len(s.Downloads) > 0 && !s.Manual {
+	if e := m.opt.Engine; e.Mirror != "" && len(s.Downloads) > 0 && !s.Manual {
 		lines = append(lines, m.st.dim.Render(ansi.Truncate(m.t("ui.mirror_mark_short", e.Mirror), w, "…")))
 	}
 	switch {
@@ -515,9 +515,7 @@ func (m *Model) paneBox(host string, w, h int, focused bool) []string {
 	p := m.pane(host)
 	cols, rows := max(w-2, 1), max(h-2, 1)
 	p.Resize(cols, rows)
-	if proc := m.procs.get(host); proc != nil {
-		proc.Resize(cols, rows)
-	}
+	m.paneSize[host] = [2]int{cols, rows} // the host's terminal follows in Update
 	border := m.st.dim
 	if focused {
 		border = m.st.focus

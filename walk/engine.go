@@ -28,6 +28,9 @@ type Engine struct {
 	// Host returns a track host with the inventory's address, for the
 	// per-host placeholders.
 	Host func(name string) steps.Host
+	// Exec runs the commands; nil means on the lab's hosts, reached as
+	// Targets, Pool and Local say (see NewRehearsal for the other one).
+	Exec Executor
 	// Targets say how to reach each host, by name.
 	Targets map[string]remote.Target
 	Pool    *remote.Pool
@@ -44,9 +47,10 @@ type Engine struct {
 	Cols, Rows int
 	// CheckAttemptTimeout bounds one run of a check command.
 	CheckAttemptTimeout time.Duration
-	// OnStart, when set, receives each step command's process as it starts
-	// (and nil when it ends), so a face can type into it and resize it.
-	OnStart func(host string, p remote.Process)
+	// OnStart, when set, receives each step command's terminal as it
+	// starts (and nil when it ends), so a face can type into it and resize
+	// it.
+	OnStart func(host string, t Terminal)
 	// Mirror, when set (http://10.240.0.1:8080), serves the downloads steps
 	// declare: the wrapper sends them there; the shown command is unchanged.
 	Mirror string
@@ -135,16 +139,12 @@ func names(hs []steps.Host) []string {
 	return out
 }
 
-// runner returns how to run commands on a host.
-func (e *Engine) runner(ctx context.Context, name string) (remote.Runner, error) {
-	t, ok := e.Targets[name]
-	if !ok {
-		return nil, fmt.Errorf("no way to reach %s", name)
+// executor is what runs the commands.
+func (e *Engine) executor() Executor {
+	if e.Exec == nil {
+		e.Exec = &remoteExec{targets: e.Targets, pool: e.Pool, local: e.Local}
 	}
-	if t.Local {
-		return e.Local, nil
-	}
-	return e.Pool.Get(ctx, t)
+	return e.Exec
 }
 
 // Run runs a step on its hosts (or those of only), then its check.
@@ -295,6 +295,15 @@ func (e *Engine) render(text string, h steps.Host) (string, error) {
 	return steps.Render(text, e.Vars.ForHost(host))
 }
 
+// hostVars are the placeholder values for host h.
+func (e *Engine) hostVars(h steps.Host) steps.Vars {
+	host := h
+	if e.Host != nil {
+		host = e.Host(h.Name)
+	}
+	return e.Vars.ForHost(host)
+}
+
 func (e *Engine) carried(host string) map[string]string {
 	if e.Progress == nil {
 		return nil
@@ -313,10 +322,7 @@ func (e *Engine) runOnHost(ctx context.Context, s *steps.Step, h steps.Host) Hos
 		e.record(s.ID, h.Name, HostState{Status: status, Exit: rep.Exit, Note: errString(err)})
 		return rep
 	}
-	r, err := e.runner(ctx, h.Name)
-	if err != nil {
-		return fail(Unreachable, err)
-	}
+	x := e.executor()
 	var blocks []string
 	for _, c := range s.Commands {
 		b, err := e.render(c, h)
@@ -344,7 +350,7 @@ func (e *Engine) runOnHost(ctx context.Context, s *steps.Step, h steps.Host) Hos
 			return fail(Failed, err)
 		}
 		out := newCapped(outputHead, checkTail)
-		res := runScript(ctx, r, wrapCheck(carried, cond), remote.ExecOptions{Output: out})
+		res := x.Command(ctx, Request{Step: s, Host: h, Kind: g.kind, Script: wrapCheck(carried, cond), Vars: e.hostVars(h)}, out)
 		e.writeRecord(s.ID, h.Name, g.kind, cond, out.String(), res)
 		if res.Err != nil {
 			return fail(Unreachable, res.Err)
@@ -360,14 +366,15 @@ func (e *Engine) runOnHost(ctx context.Context, s *steps.Step, h steps.Host) Hos
 	// (one more short session); the others leave the shell as it was.
 	wantVars := len(s.Defines) > 0 || changesDir(blocks)
 	script := wrapMirrored(carried, blocks, s.Defines, wantVars, e.Mirror, e.downloads(s, h))
-	dir, err := stage(ctx, r, script)
-	if err != nil {
-		return fail(Unreachable, err)
-	}
 	shown := strings.Join(blocks, "\n")
 	e.emit(Event{Kind: EvStarted, Step: s.ID, Host: h.Name, Command: shown})
 	out := newEventWriter(e, s.ID, h.Name)
-	res := e.runProcess(ctx, r, h.Name, runStaged(dir), out)
+	var onStart func(Terminal)
+	if e.OnStart != nil {
+		onStart = func(t Terminal) { e.OnStart(h.Name, t) }
+	}
+	res := x.Step(ctx, Request{Step: s, Host: h, Kind: "run", Script: script, WantVars: wantVars, Defines: s.Defines, Vars: e.hostVars(h)},
+		e.Cols, e.Rows, out, onStart)
 	rep.Exit, rep.Duration = res.Exit, res.Duration
 	// The transcript gets the run's output, and the faces the exit, once
 	// the secrets it defined are known: a block that prints the token it
@@ -380,11 +387,7 @@ func (e *Engine) runOnHost(ctx context.Context, s *steps.Step, h steps.Host) Hos
 			exited = true
 			e.emit(Event{Kind: EvExited, Step: s.ID, Host: h.Name, Exit: res.Exit, Signal: res.Signal, Duration: res.Duration, Err: errString(res.Err)})
 		}
-		e.writeRecord(s.ID, h.Name, "run", shown, out.String(), res)
-	}
-	if res.Err == nil && (ctx.Err() != nil || res.Exit != 0) && wantVars {
-		// The wrapper leaves its directory for the variables: remove it.
-		remote.Run(context.WithoutCancel(ctx), r, "rm -rf -- "+shellQuote(dir), remote.ExecOptions{})
+		e.writeRecord(s.ID, h.Name, "run", shown, out.String(), res.Result)
 	}
 	switch {
 	case res.Err != nil:
@@ -397,11 +400,11 @@ func (e *Engine) runOnHost(ctx context.Context, s *steps.Step, h steps.Host) Hos
 		record()
 		// Why a command failed is often in a journal or a file listing:
 		// the same diagnostics as a failed check.
-		e.diagnose(ctx, s, h, r)
+		e.diagnose(ctx, s, h)
 		return fail(Failed, fmt.Errorf("exit status %d", res.Exit))
 	}
-	if wantVars {
-		vars, err := e.readVars(ctx, r, dir, s.Defines)
+	if wantVars && !x.Replays() {
+		vars, err := res.Vars, res.VarsErr
 		if err != nil {
 			record()
 			return fail(Unreachable, err)
@@ -427,48 +430,9 @@ func (e *Engine) runOnHost(ctx context.Context, s *steps.Step, h steps.Host) Hos
 	return rep
 }
 
-// readVars reads back the variables a step declared from its private
-// directory, and removes the directory.
-func (e *Engine) readVars(ctx context.Context, r remote.Runner, dir string, declared []string) (map[string]string, error) {
-	// Carried values are short; a variable file this size is not ours.
-	out := newCapped(1<<20, 0)
-	res := remote.Run(ctx, r, readVarsCommand(dir), remote.ExecOptions{Output: out})
-	if res.Err != nil {
-		return nil, res.Err
-	}
-	return parseVars(out.String(), declared), nil
-}
-
-// stage writes a step's script to a new private directory on the host and
-// returns the directory.
-func stage(ctx context.Context, r remote.Runner, script string) (string, error) {
-	out := newCapped(4<<10, 0)
-	res := remote.Run(ctx, r, stageCommand, remote.ExecOptions{Output: out, Stdin: strings.NewReader(script)})
-	if res.Err != nil {
-		return "", res.Err
-	}
-	dir := strings.TrimSpace(out.String())
-	if res.Exit != 0 || !stagedDir.MatchString(dir) {
-		return "", fmt.Errorf("could not make a private directory for the step's script (mktemp -d): exit %d: %s", res.Exit, firstLineOf(dir))
-	}
-	return dir, nil
-}
-
-// runScript runs a check's, guard's or diagnostic's script from standard
-// input, never from the command line.
-func runScript(ctx context.Context, r remote.Runner, script string, o remote.ExecOptions) remote.Result {
-	cmd, stdin := stdinScript(script)
-	o.Stdin = strings.NewReader(stdin)
-	return remote.Run(ctx, r, cmd, o)
-}
-
-func firstLineOf(s string) string {
-	l, _, _ := strings.Cut(s, "\n")
-	return l
-}
-
 // verifyHosts runs the check on each host until it passes or times out.
 func (e *Engine) verifyHosts(ctx context.Context, s *steps.Step, hosts []steps.Host) []HostReport {
+	defer e.afterChecks(s.ID)
 	return onEach(hosts, func(h steps.Host) HostReport { return e.verifyHost(ctx, s, h) })
 }
 
@@ -505,13 +469,7 @@ func (e *Engine) verifyHost(ctx context.Context, s *steps.Step, h steps.Host) Ho
 		rep.Status, rep.Err = Failed, err
 		return rep
 	}
-	r, err := e.runner(ctx, h.Name)
-	if err != nil {
-		rep.Status, rep.Err = Unreachable, err
-		e.emit(Event{Kind: EvHostLost, Step: s.ID, Host: h.Name, Err: err.Error()})
-		e.record(s.ID, h.Name, HostState{Status: Unreachable, Note: err.Error()})
-		return rep
-	}
+	x := e.executor()
 	if p, isProber := k.(check.Prober); isProber {
 		cmd = strings.TrimRight(cmd, "\n") + "\n" + p.Probe()
 	}
@@ -523,17 +481,24 @@ func (e *Engine) verifyHost(ctx context.Context, s *steps.Step, h steps.Host) Ho
 	if interval <= 0 {
 		interval = time.Second
 	}
-	deadline := time.Now().Add(c.Timeout)
+	timeout, settle := c.Timeout, c.Settle
+	if x.Replays() {
+		// A recorded output does not change: one look.
+		timeout, settle = 0, 0
+	}
+	deadline := time.Now().Add(timeout)
 	var last check.Result
+	lastText := ""
 	var steady steadiness
 	stable := false
 	prevText := ""
 	for attempt := 1; ; attempt++ {
 		actx, cancel := context.WithTimeout(ctx, perAttempt)
 		buf := newCapped(outputHead, checkTail)
-		res := runScript(actx, r, wrapCheck(e.carried(h.Name), cmd), remote.ExecOptions{Output: buf})
+		res := x.Command(actx, Request{Step: s, Host: h, Kind: "check", Script: wrapCheck(e.carried(h.Name), cmd), Check: c, Vars: e.hostVars(h)}, buf)
 		cancel()
 		text := buf.String()
+		lastText = text
 		// A check retried 15 times prints the same thing 15 times: the
 		// transcript keeps it once.
 		recorded := text
@@ -550,10 +515,10 @@ func (e *Engine) verifyHost(ctx context.Context, s *steps.Step, h steps.Host) Ho
 		}
 		last = k.Evaluate(check.Output{Text: text, Exit: res.Exit})
 		now := time.Now()
-		stable = steady.observe(last, now, c.Settle)
+		stable = steady.observe(last, now, settle)
 		e.emit(Event{Kind: EvCheckAttempt, Step: s.ID, Host: h.Name, Attempt: attempt, Pass: last.Pass, Settling: last.Pass && !stable,
-			Settle: c.Settle, Result: &last, Exit: res.Exit, Stage: c.Stage, Command: cmd, Data: []byte(e.Redactor.Redact(text))})
-		if stable || ctx.Err() != nil || now.Add(interval).After(steady.end(deadline, c.Settle, interval)) {
+			Settle: settle, Result: &last, Exit: res.Exit, Stage: c.Stage, Command: cmd, Data: []byte(e.Redactor.Redact(text))})
+		if stable || ctx.Err() != nil || now.Add(interval).After(steady.end(deadline, settle, interval)) {
 			break
 		}
 		select {
@@ -564,10 +529,13 @@ func (e *Engine) verifyHost(ctx context.Context, s *steps.Step, h steps.Host) Ho
 	if last.Pass && !stable {
 		// It passed, but did not keep passing unchanged for the window:
 		// a service systemd restarts, an API server between two crashes.
-		last = check.UnstableResult(c.Settle, steady.change)
+		last = check.UnstableResult(settle, steady.change)
 	}
 	rep.Check = &last
-	e.emit(Event{Kind: EvCheckVerdict, Step: s.ID, Host: h.Name, Pass: last.Pass, Result: &last, Stage: c.Stage})
+	// The verdict carries the last output it judged, so a face can show
+	// the evidence beside it.
+	e.emit(Event{Kind: EvCheckVerdict, Step: s.ID, Host: h.Name, Pass: last.Pass, Result: &last, Stage: c.Stage,
+		Command: cmd, Data: []byte(e.Redactor.Redact(lastText))})
 	if last.Pass {
 		rep.Status = Passed
 		e.record(s.ID, h.Name, HostState{Status: Passed})
@@ -575,13 +543,13 @@ func (e *Engine) verifyHost(ctx context.Context, s *steps.Step, h steps.Host) Ho
 	}
 	rep.Status = Failed
 	e.record(s.ID, h.Name, HostState{Status: Failed, Note: "check failed"})
-	e.diagnose(ctx, s, h, r)
+	e.diagnose(ctx, s, h)
 	return rep
 }
 
 // diagnose collects the step's diagnostics from a failing host, and the
 // journal of every unit its check watches that they do not already read.
-func (e *Engine) diagnose(ctx context.Context, s *steps.Step, h steps.Host, r remote.Runner) {
+func (e *Engine) diagnose(ctx context.Context, s *steps.Step, h steps.Host) {
 	for _, d := range e.diagnostics(s, h) {
 		cmd, err := e.render(d, h)
 		if err != nil {
@@ -589,7 +557,7 @@ func (e *Engine) diagnose(ctx context.Context, s *steps.Step, h steps.Host, r re
 		}
 		dctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 		buf := newCapped(outputHead, checkTail)
-		res := runScript(dctx, r, wrapCheck(e.carried(h.Name), cmd), remote.ExecOptions{Output: buf})
+		res := e.executor().Command(dctx, Request{Step: s, Host: h, Kind: "diagnostic", Script: wrapCheck(e.carried(h.Name), cmd), Vars: e.hostVars(h)}, buf)
 		cancel()
 		e.writeRecord(s.ID, h.Name, "diagnostic", cmd, buf.String(), res)
 		text := buf.String()
@@ -644,27 +612,10 @@ func (w *eventWriter) Write(p []byte) (int, error) {
 
 func (w *eventWriter) String() string { return w.all.String() }
 
-// runProcess runs a step command in a PTY, handing the process to OnStart.
-func (e *Engine) runProcess(ctx context.Context, r remote.Runner, host, command string, out *eventWriter) remote.Result {
-	p, err := r.Start(ctx, command, remote.ExecOptions{PTY: true, Cols: e.Cols, Rows: e.Rows, Output: out})
-	if err != nil {
-		return remote.Result{Exit: -1, Err: err}
-	}
-	if e.OnStart != nil {
-		e.OnStart(host, p)
-		defer e.OnStart(host, nil)
-	}
-	return p.Wait()
-}
-
-// Shell opens an interactive login shell on a host's connection, in a PTY
-// of cols x rows, its output written to out. The caller types into it.
-func (e *Engine) Shell(ctx context.Context, host string, cols, rows int, out io.Writer) (remote.Process, error) {
-	r, err := e.runner(ctx, host)
-	if err != nil {
-		return nil, err
-	}
-	return r.Start(ctx, `exec "${SHELL:-bash}" -l`, remote.ExecOptions{PTY: true, Cols: cols, Rows: rows, Output: out})
+// Shell opens an interactive login shell on a host, in a terminal of
+// cols x rows, its output written to out. The caller types into it.
+func (e *Engine) Shell(ctx context.Context, host string, cols, rows int, out io.Writer) (Terminal, error) {
+	return e.executor().Shell(ctx, host, cols, rows, out)
 }
 
 var cdRE = regexp.MustCompile(`(^|[\s;&|({])(cd|pushd|popd)(\s|;|$)`)
@@ -716,4 +667,13 @@ func journalRead(cmds []string, unit string) bool {
 		}
 	}
 	return false
+}
+
+// Skip records that the learner skipped a step on hosts: it counts as done
+// for moving on, and says so.
+func (e *Engine) Skip(stepID string, hosts []string) {
+	for _, h := range hosts {
+		e.record(stepID, h, HostState{Status: Skipped, Note: "skipped by the learner"})
+		e.emit(Event{Kind: EvSkipped, Step: stepID, Host: h, Reason: "learner"})
+	}
 }

@@ -85,7 +85,8 @@ func TestRehearsalPlaysTheStageReached(t *testing.T) {
 	tr := stagedTrack(t)
 	p, _ := OpenProgress(filepath.Join(t.TempDir(), "progress.json"), "lab")
 	rec := &recorder{}
-	r := &Rehearsal{Track: tr, Vars: tr.DefaultVars(), Progress: p, Emit: rec.emit}
+	r := NewRehearsal(tr, tr.DefaultVars(), p)
+	r.Emit = rec.emit
 	s := tr.Step("01-lb/haproxy")
 	for _, want := range []string{"before-apiservers", "apiservers-running"} {
 		rec.events = nil
