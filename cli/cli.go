@@ -51,6 +51,7 @@ type app struct {
 	stateFlag     string
 	acceptNew     bool
 	mirrorFlag    string // --mirror: wins over the inventory's mirror:
+	rehearsal     bool   // --rehearsal: play the recorded outputs, contact no host
 }
 
 // usageError makes Main exit 2.
@@ -141,6 +142,7 @@ and verifies the result before you move on.`,
 	root.PersistentFlags().StringVar(&a.trackFlag, "track", "", "the track to use (default: the inventory's, else classic)")
 	root.PersistentFlags().StringVar(&a.inventoryFlag, "inventory", "", "the lab's inventory (default: ./hardway.yaml)")
 	root.PersistentFlags().StringVar(&a.mirrorFlag, "mirror", "", "a download mirror (http://HOST:PORT, as hardway mirror serve prints it): the steps' downloads come from it (default: the inventory's mirror:)")
+	root.PersistentFlags().BoolVar(&a.rehearsal, "rehearsal", false, "walk the tutorial's recorded outputs instead of your hosts: nothing runs, no host is contacted (the default without an inventory)")
 	root.PersistentFlags().StringVar(&a.stateFlag, "state", "", "where progress and transcripts are kept (default: $XDG_STATE_HOME/hardway/...)")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(a.tracksCommand(), a.stepsCommand(), a.showCommand(), a.checkCommand(), a.lintCommand(),

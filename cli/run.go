@@ -70,11 +70,19 @@ func (a *app) verifyCommand() *cobra.Command {
 
 // walkSteps runs (or verifies) the steps that ref names.
 func (a *app) walkSteps(ref string, only []string, yes, asJSON, verifyOnly bool) error {
-	l, err := a.openLab()
+	var l *lab
+	var err error
+	if a.rehearsal {
+		l, err = a.openRehearsal()
+	} else {
+		l, err = a.openLab()
+	}
 	if err != nil {
 		return err
 	}
-	defer l.pool.Close()
+	if l.pool != nil {
+		defer l.pool.Close()
+	}
 	list, err := pickSteps(l.track, ref)
 	if err != nil {
 		return err
@@ -127,7 +135,7 @@ func (a *app) walkSteps(ref string, only []string, yes, asJSON, verifyOnly bool)
 	for _, h := range all {
 		hostNames = append(hostNames, h.Name)
 	}
-	if !yes {
+	if !yes && !a.rehearsal {
 		if !a.interactive() {
 			return usage("%s", a.msg("ui.need_yes"))
 		}
@@ -135,8 +143,10 @@ func (a *app) walkSteps(ref string, only []string, yes, asJSON, verifyOnly bool)
 			return usage("%s", a.msg("ui.not_run"))
 		}
 	}
-	if err := a.connect(l, all); err != nil {
-		return err
+	if l.pool != nil {
+		if err := a.connect(l, all); err != nil {
+			return err
+		}
 	}
 	p := newPrinter(a, append([]string{"workstation"}, hostNames...), asJSON)
 	p.transcript = l.engine.Transcript.Path()

@@ -15,7 +15,15 @@ func (a *app) statusCommand() *cobra.Command {
 		Short: "Show how far the lab is: every step on every host, and the variables carried",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			l, err := a.openLab()
+			// Without an inventory (or with --rehearsal), the rehearsal's
+			// progress.
+			var l *lab
+			var err error
+			if _, noInv := a.inventoryPath(); a.rehearsal || noInv != nil {
+				l, err = a.openRehearsal()
+			} else {
+				l, err = a.openLab()
+			}
 			if err != nil {
 				return err
 			}

@@ -93,3 +93,25 @@ func (a *app) rehearsalState(track string) (string, error) {
 	}
 	return a.stateSubdir("rehearsal-" + track)
 }
+
+// openRehearsal is a lab with no hosts: the rehearsal engine, with the
+// rehearsal's own progress and transcript.
+func (a *app) openRehearsal() (*lab, error) {
+	t, err := a.track()
+	if err != nil {
+		return nil, err
+	}
+	state, err := a.rehearsalState(t.ID)
+	if err != nil {
+		return nil, err
+	}
+	prog, err := walk.OpenProgress(filepath.Join(state, "progress.json"), t.ID)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	red := &walk.Redactor{}
+	e := walk.NewRehearsal(t, t.DefaultVars(), prog)
+	e.Transcript = walk.OpenTranscript(filepath.Join(state, "transcript.jsonl"), red)
+	e.Redactor = red
+	return &lab{track: t, engine: e, state: state}, nil
+}
