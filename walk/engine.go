@@ -51,6 +51,7 @@ type Engine struct {
 	// starts (and nil when it ends), so a face can type into it and resize
 	// it.
 	OnStart func(host string, t Terminal)
+	execOnce sync.Once
 	// Mirror, when set (http://10.240.0.1:8080), serves the downloads steps
 	// declare: the wrapper sends them there; the shown command is unchanged.
 	Mirror string
@@ -141,9 +142,11 @@ func names(hs []steps.Host) []string {
 
 // executor is what runs the commands.
 func (e *Engine) executor() Executor {
-	if e.Exec == nil {
-		e.Exec = &remoteExec{targets: e.Targets, pool: e.Pool, local: e.Local}
-	}
+	e.execOnce.Do(func() {
+		if e.Exec == nil {
+			e.Exec = &remoteExec{targets: e.Targets, pool: e.Pool, local: e.Local}
+		}
+	})
 	return e.Exec
 }
 
