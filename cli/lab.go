@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	labpkg "hardway/lab"
 	"os"
 	"path/filepath"
 	"strings"
@@ -91,68 +92,34 @@ func (a *app) openLab() (*lab, error) {
 	if err != nil {
 		return nil, err
 	}
-	inv, t, err := inventory.Load(path, tracks)
-	if err != nil {
-		return nil, usageError{err}
-	}
-	if a.trackFlag != "" && a.trackFlag != t.ID {
-		return nil, usage("%s is for the %s track, not %s", path, t.ID, a.trackFlag)
-	}
-	if a.langFlag == "" && inv.Lang != "" {
-		a.lang, _ = parseLang(inv.Lang)
-	}
-	cfg, err := remote.LoadSSHConfig(inv.SSHConfigFiles()...)
-	if err != nil {
-		return nil, usageError{err}
-	}
-	targets, err := inv.Targets(t, cfg)
-	if err != nil {
-		return nil, usageError{err}
-	}
 	state, err := a.stateDir(path)
 	if err != nil {
 		return nil, err
 	}
-	mirrorURL, err := a.mirrorFor(inv)
+	// --mirror wins over the inventory's mirror: (which the inventory checks).
+	mirrorURL, err := a.mirrorFor(nil)
 	if err != nil {
 		return nil, err
 	}
-	prog, err := walk.OpenProgress(filepath.Join(state, "progress.json"), t.ID)
+	o := labpkg.Options{Inventory: path, Tracks: tracks, State: state, Mirror: mirrorURL}
+	if a.interactive() {
+		o.Passphrase = a.askPassphrase
+	}
+	if c, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil && c > 40 {
+		o.Cols = c - 16 // the host prefix
+	}
+	l, err := labpkg.Open(o)
 	if err != nil {
 		return nil, usageError{err}
 	}
-	red := &walk.Redactor{}
-	for _, h := range prog.Hosts() {
-		for k, v := range prog.Vars(h) {
-			if walk.SecretName(k) {
-				red.Add(v)
-			}
-		}
+	if a.trackFlag != "" && a.trackFlag != l.Track.ID {
+		l.Close()
+		return nil, usage("%s is for the %s track, not %s", path, l.Track.ID, a.trackFlag)
 	}
-	// Secret-named inventory values (join_token) are secrets too.
-	for k, v := range inv.Vars {
-		if walk.SecretName(k) {
-			red.Add(v)
-		}
+	if a.langFlag == "" && l.Inventory.Lang != "" {
+		a.lang, _ = parseLang(l.Inventory.Lang)
 	}
-	known := inv.KnownHostsFiles()
-	hk := &remote.HostKeys{Files: known, WriteFile: known[0]}
-	auth := &remote.Auth{}
-	if a.interactive() {
-		auth.Passphrase = a.askPassphrase
-	}
-	pool := remote.NewPool(remote.Options{HostKeys: hk, Auth: auth})
-	cols := 120
-	if c, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil && c > 40 {
-		cols = c - 16 // the host prefix
-	}
-	e := &walk.Engine{
-		Track: t, Vars: inv.Placeholders(t), Host: func(n string) steps.Host { return inv.TrackHost(t, n) },
-		Targets: targets, Pool: pool, Local: &remote.Local{Name: "workstation", Dir: inv.WorkDir()},
-		Progress: prog, Transcript: walk.OpenTranscript(filepath.Join(state, "transcript.jsonl"), red), Redactor: red,
-		Cols: cols, Rows: 40, Mirror: mirrorURL,
-	}
-	return &lab{inv: inv, track: t, targets: targets, pool: pool, hostKeys: hk, engine: e, state: state}, nil
+	return &lab{inv: l.Inventory, track: l.Track, targets: l.Targets, pool: l.Pool, hostKeys: l.HostKeys, engine: l.Engine, state: l.State}, nil
 }
 
 func (a *app) interactive() bool {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	labpkg "hardway/lab"
 	"os"
 	"path/filepath"
 	"strings"
@@ -148,7 +149,7 @@ func (a *app) show(t *steps.Track, s *steps.Step, hostName string, verbose bool)
 		for _, c := range s.Commands {
 			blocks = append(blocks, mustRender(c, vars))
 		}
-		red := &walk.Redactor{}
+		red := labpkg.Redactor(a.labProgress(), a.labInventory())
 		for k, v := range carriedVals {
 			if walk.SecretName(k) {
 				red.Add(v)
@@ -275,6 +276,23 @@ func (a *app) shownVars(t *steps.Track, host steps.Host) (steps.Vars, string, er
 		return t.DefaultVars().ForHost(host), "", nil
 	}
 	return inv.Placeholders(t).ForHost(inv.TrackHost(t, host.Name)), path, nil
+}
+
+// labInventory is the inventory here, when it loads; nil otherwise.
+func (a *app) labInventory() *inventory.Inventory {
+	path, err := a.inventoryPath()
+	if err != nil {
+		return nil
+	}
+	tracks, err := a.tracksFor(a.inventoryTrack())
+	if err != nil {
+		return nil
+	}
+	inv, _, err := inventory.Load(path, tracks)
+	if err != nil {
+		return nil
+	}
+	return inv
 }
 
 // labProgress is the progress of the lab the inventory describes, when there

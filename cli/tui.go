@@ -1,8 +1,8 @@
 package cli
 
 import (
+	labpkg "hardway/lab"
 	"os"
-	"path/filepath"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -11,7 +11,6 @@ import (
 	"hardway/locales"
 	"hardway/steps"
 	"hardway/tui"
-	"hardway/walk"
 )
 
 // stdoutIsTerminal: the UI needs one; otherwise hardway prints the overview.
@@ -69,21 +68,12 @@ func (a *app) tuiOptions() (tui.Options, func(), error) {
 			NoColor: noColor,
 		}, l.pool.Close, nil
 	}
-	t, err := a.track()
+	l, err := a.openRehearsal()
 	if err != nil {
 		return tui.Options{}, nil, err
 	}
-	state, err := a.rehearsalState(t.ID)
-	if err != nil {
-		return tui.Options{}, nil, err
-	}
-	prog, err := walk.OpenProgress(filepath.Join(state, "progress.json"), t.ID)
-	if err != nil {
-		return tui.Options{}, nil, usageError{err}
-	}
-	vars := t.DefaultVars()
-	r := walk.NewRehearsal(t, vars, prog)
-	return tui.Options{Track: t, Engine: r, Progress: prog, Vars: vars, Lang: a.lang, Rehearsal: true, NoColor: noColor}, func() {}, nil
+	e := l.engine
+	return tui.Options{Track: l.track, Engine: e, Progress: e.Progress, Vars: e.Vars, Lang: a.lang, Rehearsal: true, NoColor: noColor}, func() {}, nil
 }
 
 // rehearsalState keeps a rehearsal's progress apart from any lab's.
@@ -105,13 +95,9 @@ func (a *app) openRehearsal() (*lab, error) {
 	if err != nil {
 		return nil, err
 	}
-	prog, err := walk.OpenProgress(filepath.Join(state, "progress.json"), t.ID)
+	l, err := labpkg.Rehearsal(t, state)
 	if err != nil {
 		return nil, usageError{err}
 	}
-	red := &walk.Redactor{}
-	e := walk.NewRehearsal(t, t.DefaultVars(), prog)
-	e.Transcript = walk.OpenTranscript(filepath.Join(state, "transcript.jsonl"), red)
-	e.Redactor = red
-	return &lab{track: t, engine: e, state: state}, nil
+	return &lab{track: l.Track, engine: l.Engine, state: l.State}, nil
 }
