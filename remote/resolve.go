@@ -2,9 +2,11 @@ package remote
 
 import (
 	"fmt"
+	"maps"
 	"net"
 	"net/url"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -105,9 +107,10 @@ func (c *SSHConfig) resolveJump(st setting, lookup func(string) (Spec, bool), de
 // targetFrom reads the evaluated options into a Target.
 func targetFrom(name, alias string, hc *hostConfig) (Target, error) {
 	t := Target{Name: name, Host: alias, Port: 22, from: map[string]string{}}
-	for key, st := range hc.first {
+	for _, key := range slices.Sorted(maps.Keys(hc.first)) {
+		st := hc.first[key]
 		if reason := refusal(key, st); reason != "" {
-			return Target{}, fmt.Errorf("%s: %s %s: %s; refusing rather than reaching the host differently from ssh", st.at, key, st.rest, reason)
+			return Target{}, fmt.Errorf("%s: %s %s: %s; refusing rather than reaching the host differently from ssh", st.at, st.name, st.rest, reason)
 		}
 		t.from[key] = st.at
 	}

@@ -30,6 +30,7 @@ type configLine struct {
 	file string
 	num  int
 	key  string // lower case
+	name string // as written
 	args []string
 	rest string
 }
@@ -99,7 +100,7 @@ func parseConfigLine(text string) (configLine, bool, error) {
 	if end < 0 {
 		end = len(s)
 	}
-	l := configLine{key: strings.ToLower(s[:end])}
+	l := configLine{key: strings.ToLower(s[:end]), name: s[:end]}
 	rest := strings.TrimLeft(s[end:], " \t")
 	rest = strings.TrimLeft(strings.TrimPrefix(rest, "="), " \t")
 	l.rest = rest

@@ -14,6 +14,7 @@ import (
 
 // setting is one option's value and the file:line it came from.
 type setting struct {
+	name string // the keyword as written
 	args []string
 	rest string // the raw text, for options that take a command
 	at   string
@@ -157,7 +158,7 @@ func (e *configEval) run(f *configFile, depth int) error {
 			}
 		default:
 			if active {
-				e.cfg.set(l.key, setting{args: l.args, rest: l.rest, at: l.at()})
+				e.cfg.set(l.key, setting{name: l.name, args: l.args, rest: l.rest, at: l.at()})
 			}
 		}
 	}

@@ -99,11 +99,11 @@ func currentUser(t *testing.T) string {
 func TestUnevaluableMatchIsRefusedWhereItMatters(t *testing.T) {
 	cfg, file := writeConfig(t, `Host lab-*
   User learner
-Match localnetwork 192.0.2.0/24
+Match localnetwork 127.0.9.0/24
   SendEnv LANG
-Match host other localnetwork 192.0.2.0/24
+Match host other localnetwork 127.0.9.0/24
   HostName 127.0.9.9
-Match localnetwork 192.0.2.0/24
+Match localnetwork 127.0.9.0/24
   HostName 127.0.9.8
 `)
 	_, err := cfg.Resolve(remote.Spec{Name: "lab-1"}, nil)
@@ -112,13 +112,13 @@ Match localnetwork 192.0.2.0/24
 	}
 	// Without the last block, the others are decided (one only sends an
 	// environment variable, one is for another host).
-	cfg, _ = writeConfig(t, "Host lab-*\n  User learner\nMatch localnetwork 192.0.2.0/24\n  SendEnv LANG\nMatch host other localnetwork 192.0.2.0/24\n  HostName 127.0.9.9\n")
+	cfg, _ = writeConfig(t, "Host lab-*\n  User learner\nMatch localnetwork 127.0.9.0/24\n  SendEnv LANG\nMatch host other localnetwork 127.0.9.0/24\n  HostName 127.0.9.9\n")
 	if tg, err := cfg.Resolve(remote.Spec{Name: "lab-1"}, nil); err != nil || tg.User != "learner" {
 		t.Errorf("%+v %v", tg, err)
 	}
 	// Options that would route differently from ssh are refused likewise.
 	cfg, file = writeConfig(t, "Host *\n  CanonicalizeHostname yes\n")
-	if _, err := cfg.Resolve(remote.Spec{Name: "lab-1"}, nil); err == nil || !strings.Contains(err.Error(), file+":2") {
+	if _, err := cfg.Resolve(remote.Spec{Name: "lab-1"}, nil); err == nil || !strings.Contains(err.Error(), file+":2: CanonicalizeHostname yes") {
 		t.Errorf("CanonicalizeHostname: %v", err)
 	}
 }
