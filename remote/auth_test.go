@@ -63,6 +63,7 @@ func TestIdentitiesOnlyOffersOnlyTheHostsKeys(t *testing.T) {
 	}
 	sock := startAgent(t, others...)
 	h := l.Hosts[0]
+	h.Configure("MaxAuthTries 6") // sshd's default, stated: the premise of this test
 	cfg, cfgFile := writeConfig(t, hostBlock(l, "every-key", h, l.KnownHostsFile, "IdentityAgent "+sock)+
 		hostBlock(l, "only-its-key", h, l.KnownHostsFile, "IdentityAgent "+sock, "IdentitiesOnly yes"))
 	p := poolFor(l.KnownHostsFile)
