@@ -101,10 +101,10 @@ func MainContext(ctx context.Context, args []string, env Env) int {
 	}
 	var unreachable unreachableError
 	if errors.As(err, &unreachable) {
-		fmt.Fprintln(env.Stderr, "hardway:", err)
+		fmt.Fprintln(env.Stderr, "hardway:", locales.Localize(a.lang, err))
 		return ExitUnreachable
 	}
-	fmt.Fprintln(env.Stderr, "hardway:", err)
+	fmt.Fprintln(env.Stderr, "hardway:", locales.Localize(a.lang, err))
 	return ExitUsage
 }
 

@@ -305,7 +305,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.phase = done
 		m.cancel = nil
 		if msg.err != nil {
-			m.err = msg.err.Error()
+			m.err = locales.Localize(m.lang, msg.err)
 		}
 		m.report = &msg.rep
 		return m, nil

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"hardway/check"
+	"hardway/locales"
 	"hardway/remote"
 	"hardway/steps"
 )
@@ -50,7 +51,7 @@ type Engine struct {
 	// OnStart, when set, receives each step command's terminal as it
 	// starts (and nil when it ends), so a face can type into it and resize
 	// it.
-	OnStart func(host string, t Terminal)
+	OnStart  func(host string, t Terminal)
 	execOnce sync.Once
 	// Mirror, when set (http://10.240.0.1:8080), serves the downloads steps
 	// declare: the wrapper sends them there; the shown command is unchanged.
@@ -127,7 +128,7 @@ func (e *Engine) Select(selectors, only []string) ([]steps.Host, error) {
 		}
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("none of %s is among this step's hosts (%s)", strings.Join(only, ", "), strings.Join(names(hosts), ", "))
+		return nil, locales.Errorf("walk.not_step_hosts", strings.Join(only, ", "), strings.Join(names(hosts), ", "))
 	}
 	return out, nil
 }
@@ -280,7 +281,7 @@ func contains(list []string, s string) bool {
 func (e *Engine) Verify(ctx context.Context, s *steps.Step, only []string) (StepReport, error) {
 	rep := StepReport{Step: s}
 	if s.Check == nil {
-		return rep, fmt.Errorf("step %s has no check", s.ID)
+		return rep, locales.Errorf("walk.no_check", s.ID)
 	}
 	hosts, err := e.Select(checkSelectors(s), only)
 	if err != nil {

@@ -2,7 +2,7 @@ package walk
 
 import (
 	"encoding/json"
-	"fmt"
+	"hardway/locales"
 	"os"
 	"path/filepath"
 	"sort"
@@ -71,10 +71,10 @@ func OpenProgress(path, track string) (*Progress, error) {
 	if err := json.Unmarshal(data, &f); err != nil || f.Version != 1 {
 		bad := path + ".bad"
 		os.Rename(path, bad)
-		return nil, fmt.Errorf("%s could not be read (%v); kept as %s and starting afresh would lose it: look at it, then remove it", path, err, bad)
+		return nil, locales.Errorf("walk.progress_unreadable", path, err.Error(), bad)
 	}
 	if f.Track != track {
-		return nil, fmt.Errorf("%s records the %s track, not %s: use another --state directory", path, f.Track, track)
+		return nil, locales.Errorf("walk.progress_other_track", path, f.Track, track)
 	}
 	if f.Steps == nil {
 		f.Steps = map[string]map[string]HostState{}

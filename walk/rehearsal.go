@@ -2,7 +2,7 @@ package walk
 
 import (
 	"context"
-	"errors"
+	"hardway/locales"
 	"io"
 	"sync"
 
@@ -76,7 +76,7 @@ func (r *replayExec) Command(ctx context.Context, req Request, out io.Writer) Re
 	case "check":
 		sm, ok := sampleFor(req.Check, !r.failing(req.Step.ID))
 		if !ok {
-			return Result{Exit: -1, Err: errors.New("rehearsal: this check has no recorded output to play")}
+			return Result{Exit: -1, Err: locales.Errorf("walk.no_sample")}
 		}
 		io.WriteString(out, RenderSample(sm.Output, req.Vars))
 		exit := sm.Exit
@@ -100,7 +100,7 @@ func (r *replayExec) Step(ctx context.Context, req Request, cols, rows int, out 
 
 // Shell has no host to open a shell on.
 func (r *replayExec) Shell(ctx context.Context, host string, cols, rows int, out io.Writer) (Terminal, error) {
-	return nil, errors.New("rehearsal: there is no host to open a shell on; add an inventory (hardway init) to run on your machines")
+	return nil, locales.Errorf("walk.rehearsal_no_shell")
 }
 
 // sampleFor is the check's first passing sample (or failing one).

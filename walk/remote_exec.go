@@ -3,6 +3,7 @@ package walk
 import (
 	"context"
 	"fmt"
+	"hardway/locales"
 	"io"
 	"strings"
 
@@ -23,7 +24,7 @@ func (x *remoteExec) Replays() bool { return false }
 func (x *remoteExec) runner(ctx context.Context, name string) (remote.Runner, error) {
 	t, ok := x.targets[name]
 	if !ok {
-		return nil, fmt.Errorf("no way to reach %s", name)
+		return nil, locales.Errorf("walk.no_way", name)
 	}
 	if t.Local {
 		if x.local == nil {
@@ -111,7 +112,7 @@ func stage(ctx context.Context, r remote.Runner, script string) (string, error) 
 	}
 	dir := strings.TrimSpace(out.String())
 	if res.Exit != 0 || !stagedDir.MatchString(dir) {
-		return "", fmt.Errorf("could not make a private directory for the step's script (mktemp -d): exit %d: %s", res.Exit, firstLineOf(dir))
+		return "", locales.Errorf("walk.no_private_dir", fmt.Sprint(res.Exit), firstLineOf(dir))
 	}
 	return dir, nil
 }
