@@ -260,56 +260,44 @@ func (a *app) carriedValues(host string) map[string]string {
 // A broken inventory is an error: show must not display other values than
 // run would use.
 func (a *app) shownVars(t *steps.Track, host steps.Host) (steps.Vars, string, error) {
-	path, err := a.inventoryPath()
-	if err != nil {
-		return t.DefaultVars().ForHost(host), "", nil
-	}
-	tracks, err := a.tracksFor(a.inventoryTrack())
-	if err != nil {
-		return nil, "", err
-	}
-	inv, it, err := inventory.Load(path, tracks)
+	inv, it, err := a.loadInventory()
 	if err != nil {
 		return nil, "", usageError{err}
 	}
-	if it.ID != t.ID {
+	if inv == nil || it.ID != t.ID {
 		return t.DefaultVars().ForHost(host), "", nil
 	}
-	return inv.Placeholders(t).ForHost(inv.TrackHost(t, host.Name)), path, nil
+	return inv.Placeholders(t).ForHost(inv.TrackHost(t, host.Name)), inv.File, nil
 }
 
 // labInventory is the inventory here, when it loads; nil otherwise.
 func (a *app) labInventory() *inventory.Inventory {
+	inv, _, _ := a.loadInventory()
+	return inv
+}
+
+// loadInventory loads the inventory here with its track; nil and no error
+// when there is none.
+func (a *app) loadInventory() (*inventory.Inventory, *steps.Track, error) {
 	path, err := a.inventoryPath()
 	if err != nil {
-		return nil
+		return nil, nil, nil
 	}
 	tracks, err := a.tracksFor(a.inventoryTrack())
 	if err != nil {
-		return nil
+		return nil, nil, err
 	}
-	inv, _, err := inventory.Load(path, tracks)
-	if err != nil {
-		return nil
-	}
-	return inv
+	return inventory.Load(path, tracks)
 }
 
 // labProgress is the progress of the lab the inventory describes, when there
 // is one for the track in use; nil otherwise (read-only use).
 func (a *app) labProgress() *walk.Progress {
-	path, err := a.inventoryPath()
-	if err != nil {
+	inv, t, err := a.loadInventory()
+	if inv == nil || err != nil || (a.trackFlag != "" && t.ID != a.trackFlag) {
 		return nil
 	}
-	tracks, err := a.tracksFor(a.inventoryTrack())
-	if err != nil {
-		return nil
-	}
-	_, t, err := inventory.Load(path, tracks)
-	if err != nil || (a.trackFlag != "" && t.ID != a.trackFlag) {
-		return nil
-	}
+	path := inv.File
 	state, err := a.stateDir(path)
 	if err != nil {
 		return nil

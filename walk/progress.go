@@ -60,6 +60,7 @@ type Progress struct {
 func OpenProgress(path, track string) (*Progress, error) {
 	p := &Progress{path: path, f: progressFile{Version: 1, Track: track,
 		Steps: map[string]map[string]HostState{}, Vars: map[string]map[string]string{}}}
+	removeStaleTemps(filepath.Dir(path))
 	data, err := os.ReadFile(path)
 	if os.IsNotExist(err) {
 		return p, nil
@@ -187,6 +188,17 @@ func (p *Progress) save() error {
 		return err
 	}
 	return writeAtomic(p.path, data)
+}
+
+// removeStaleTemps removes the temporary files of writes that a killed
+// hardway left behind (a write in progress is seconds old at most).
+func removeStaleTemps(dir string) {
+	olds, _ := filepath.Glob(filepath.Join(dir, ".progress-*"))
+	for _, f := range olds {
+		if fi, err := os.Stat(f); err == nil && time.Since(fi.ModTime()) > time.Minute {
+			os.Remove(f)
+		}
+	}
 }
 
 func writeAtomic(path string, data []byte) error {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The wrapper must give bash exactly the learner's blocks, with carried
@@ -235,5 +236,26 @@ func TestCappedKeepsHeadAndTail(t *testing.T) {
 		if small.String() != "short" {
 			t.Errorf("%q", small.String())
 		}
+	}
+}
+
+// A write that a killed hardway left half done leaves no file behind once
+// the progress is opened again.
+func TestStaleProgressTempsAreRemoved(t *testing.T) {
+	dir := t.TempDir()
+	stale := filepath.Join(dir, ".progress-123")
+	os.WriteFile(stale, []byte("{"), 0o600)
+	old := time.Now().Add(-time.Hour)
+	os.Chtimes(stale, old, old)
+	fresh := filepath.Join(dir, ".progress-456") // another hardway writing now
+	os.WriteFile(fresh, []byte("{"), 0o600)
+	if _, err := OpenProgress(filepath.Join(dir, "progress.json"), "classic"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Error("a stale temporary file is left")
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Error("a write in progress was removed")
 	}
 }
