@@ -164,7 +164,11 @@ func (a *app) connect(l *lab, hosts []steps.Host) error {
 	}
 	fmt.Fprintln(a.env.Stderr, a.msg("ui.unknown_hosts", l.hostKeys.WriteFile))
 	for _, u := range unknown {
-		fmt.Fprintf(a.env.Stderr, "  %-14s %-22s %s %s\n", u.Name, u.Address, u.Key.Type(), fingerprint(u))
+		line := fmt.Sprintf("  %-14s %-22s %s %s", u.Name, u.Address, u.Key.Type(), fingerprint(u))
+		if f := u.File(); f != "" && f != l.hostKeys.WriteFile {
+			line += "  → " + f // the host's own UserKnownHostsFile
+		}
+		fmt.Fprintln(a.env.Stderr, line)
 	}
 	acceptAll := a.acceptNew
 	if !acceptAll {
