@@ -9,7 +9,7 @@ GUARD_NETS="10.240.0.0/16 10.32.0.0/16 10.200.0.0/16"
 # Values the kubelet and kube-proxy would try to write into the containers'
 # read-only /proc/sys; set on the machine, restored by lab_down.
 HOST_SYSCTLS="vm.overcommit_memory=1 kernel.panic=10 kernel.panic_on_oops=1 net.netfilter.nf_conntrack_max=131072"
-# Modules the kernel has built in, for modprobe (and lsmod) inside the nodes.
+# Modules the kernel has built in, for modprobe inside the nodes.
 BUILTIN_MODULES="kernel/fs/overlayfs/overlay.ko kernel/net/bridge/br_netfilter.ko kernel/net/bridge/bridge.ko kernel/net/netfilter/nf_conntrack.ko"
 
 host_dir() { echo "$LAB/hosts/$1"; }
@@ -94,10 +94,7 @@ prepare_host() {
   echo "nameserver $GATEWAY" > "$up/etc/resolv.conf"
   install -m 600 "$LAB/id_ed25519.pub" "$up/root/.ssh/authorized_keys"
   chmod 700 "$up/root" "$up/root/.ssh"
-  case $h in node-*)
-    mkdir -p "$d/containerd" "$up/usr/local/sbin"
-    install -m 755 "$E2E/lab/lsmod" "$up/usr/local/sbin/lsmod";;
-  esac
+  case $h in node-*) mkdir -p "$d/containerd";; esac
 }
 
 # boot_host NAME: systemd-nspawn --boot in a mount namespace of its own, where
@@ -138,7 +135,7 @@ node_fixes() {
     v=$(uname -r); mkdir -p /lib/modules/$v
     for m in '"$BUILTIN_MODULES"'; do echo "$m"; done > /lib/modules/$v/modules.builtin
     : > /lib/modules/$v/modules.order
-    depmod "$v"
+    depmod "$v" 2>/dev/null   # (no modules.builtin.modinfo: nothing to describe)
     # nspawn mounts /proc/sys and the cgroup hierarchies read-only: the CNI
     # bridge and kube-proxy write net sysctls, the kubelet and runc cgroups
     grep -q " /proc/sys/net proc rw" /proc/self/mounts ||

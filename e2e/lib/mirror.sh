@@ -17,7 +17,7 @@ fetch_debs() {
   local p missing=()
   for p in $DEB_PACKAGES; do compgen -G "$DEBS/${p}_*.deb" >/dev/null || missing+=("$p"); done
   if [ ${#missing[@]} -gt 0 ]; then
-    (cd "$DEBS" && apt-get download "${missing[@]}") || die "apt-get download ${missing[*]} failed (apt-get update first?)"
+    (cd "$DEBS" && apt-get download -q -o APT::Sandbox::User=root "${missing[@]}") || die "apt-get download ${missing[*]} failed (apt-get update first?)"
     for p in "${missing[@]}"; do dpkg-deb -x "$DEBS/${p}"_*.deb "$DEBS/root"; done
   fi
 }

@@ -156,9 +156,8 @@ run_chapter() {
       "$hook" >> "$out" 2>&1 || { log "$id: the learner's part failed"; ok=false; }
     fi
     rc=0
-    [ $ok = true ] && { hw run "$id" --yes --accept-new >> "$out" 2>&1 || rc=$?; }
-    [ $ok = true ] || rc=1
-    if [ "$rc" = 1 ] && declare -F "$remedy" >/dev/null; then
+    if [ $ok = true ]; then hw run "$id" --yes --accept-new >> "$out" 2>&1 || rc=$?; else rc=1; fi
+    if [ $ok = true ] && [ "$rc" = 1 ] && declare -F "$remedy" >/dev/null; then
       log "$id: failed as the tutorial is published; following its hint ($remedy)"
       echo "### learner follows the hint: $remedy" >> "$out"
       rc=0
