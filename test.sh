@@ -3,6 +3,28 @@
 # the tests need on a fresh Debian 12 machine, then runs formatting, vet and
 # every test. Usage: ./test.sh [go test flags...]
 set -euo pipefail
+
+# apt_install installs packages, waiting (up to APT_LOCK_WAIT seconds) for
+# another apt or dpkg to finish instead of failing on its lock: apt-get
+# install waits by itself with DPkg::Lock::Timeout, but apt 2.6's update
+# does not honour it for the lists lock, so update is retried.
+APT_LOCK_WAIT=${APT_LOCK_WAIT:-300}
+apt_install() {
+  local waited=0 out
+  until out=$(LC_ALL=C apt-get -o DPkg::Lock::Timeout="$APT_LOCK_WAIT" update -qq 2>&1); do
+    if ! grep -q 'Could not get lock' <<<"$out" || ((waited >= APT_LOCK_WAIT)); then
+      echo "$out" >&2
+      return 100
+    fi
+    ((waited == 0)) && echo "test.sh: another apt holds its lock; waiting up to ${APT_LOCK_WAIT}s" >&2
+    sleep "${APT_LOCK_POLL:-5}"
+    waited=$((waited + ${APT_LOCK_POLL:-5}))
+  done
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout="$APT_LOCK_WAIT" install -y -qq "$@" >/dev/null
+}
+# Sourced (by its test), it only defines apt_install.
+[[ "${BASH_SOURCE[0]}" != "$0" ]] && return 0
+
 cd "$(dirname "$0")"
 
 export PATH="$PATH:/usr/local/go/bin"
@@ -17,7 +39,7 @@ command -v iptables >/dev/null || need+=(iptables)
 command -v sudo >/dev/null || need+=(sudo)
 if ((${#need[@]})); then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+    apt_install "${need[@]}"
   else
     echo "test.sh: please install: ${need[*]}" >&2; exit 2
   fi
