@@ -220,4 +220,15 @@ var en = map[string]string{
 	"ui.mark_passed_kept": "{0}: already passed on {1}, left as it is",
 	"ui.unmarked":         "{0}: the mark is removed on {1}",
 	"ui.not_marked":       "{0}: not marked on {1}, nothing to undo",
+
+	// Names of steps, chapters, tracks and hosts.
+	"steps.unknown_step":         "unknown step \"{0}\" (hardway steps lists them)",
+	"steps.unknown_step_near":    "unknown step \"{0}\"; did you mean: {1}",
+	"steps.unknown_chapter":      "unknown chapter \"{0}\" (hardway steps lists them)",
+	"steps.unknown_chapter_near": "unknown chapter \"{0}\"; did you mean: {1}",
+	"steps.unknown_track":        "unknown track \"{0}\" (hardway tracks lists them)",
+	"steps.unknown_track_near":   "unknown track \"{0}\"; did you mean: {1}",
+	"steps.unknown_host":         "unknown host \"{0}\"",
+	"steps.unknown_host_near":    "unknown host \"{0}\"; did you mean: {1}",
+	"steps.ambiguous":            "\"{0}\" is a step of several chapters; say which one: {1} (the chapter's number is enough, as in {2})",
 }

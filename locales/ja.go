@@ -220,4 +220,15 @@ var ja = map[string]string{
 	"ui.mark_passed_kept": "{0}: {1} ではすでに合格しているため、そのままにします",
 	"ui.unmarked":         "{0}: {1} の手動完了の記録を削除しました",
 	"ui.not_marked":       "{0}: {1} には手動完了の記録がないため、取り消すものはありません",
+
+	// ステップ、章、トラック、ホストの名前
+	"steps.unknown_step":         "ステップ「{0}」はありません（一覧は hardway steps で確認できます）",
+	"steps.unknown_step_near":    "ステップ「{0}」はありません。次のいずれかですか: {1}",
+	"steps.unknown_chapter":      "章「{0}」はありません（一覧は hardway steps で確認できます）",
+	"steps.unknown_chapter_near": "章「{0}」はありません。次のいずれかですか: {1}",
+	"steps.unknown_track":        "トラック「{0}」はありません（一覧は hardway tracks で確認できます）",
+	"steps.unknown_track_near":   "トラック「{0}」はありません。次のいずれかですか: {1}",
+	"steps.unknown_host":         "ホスト「{0}」はありません",
+	"steps.unknown_host_near":    "ホスト「{0}」はありません。次のいずれかですか: {1}",
+	"steps.ambiguous":            "「{0}」は複数の章にあるステップです。どの章のものか指定してください: {1}（{2} のように章の番号だけでも指定できます）",
 }

@@ -220,4 +220,15 @@ var ko = map[string]string{
 	"ui.mark_passed_kept": "{0}: {1}에서 이미 통과했으므로 그대로 둡니다",
 	"ui.unmarked":         "{0}: {1}의 직접 완료 기록을 지웠습니다",
 	"ui.not_marked":       "{0}: {1}에는 직접 완료 기록이 없어 되돌릴 것이 없습니다",
+
+	// 단계, 챕터, 트랙, 호스트의 이름
+	"steps.unknown_step":         "\"{0}\"(이)라는 단계가 없습니다(hardway steps로 목록을 확인하세요)",
+	"steps.unknown_step_near":    "\"{0}\"(이)라는 단계가 없습니다. 다음 중 하나인가요? {1}",
+	"steps.unknown_chapter":      "\"{0}\"(이)라는 챕터가 없습니다(hardway steps로 목록을 확인하세요)",
+	"steps.unknown_chapter_near": "\"{0}\"(이)라는 챕터가 없습니다. 다음 중 하나인가요? {1}",
+	"steps.unknown_track":        "\"{0}\"(이)라는 트랙이 없습니다(hardway tracks로 목록을 확인하세요)",
+	"steps.unknown_track_near":   "\"{0}\"(이)라는 트랙이 없습니다. 다음 중 하나인가요? {1}",
+	"steps.unknown_host":         "\"{0}\"(이)라는 호스트가 없습니다",
+	"steps.unknown_host_near":    "\"{0}\"(이)라는 호스트가 없습니다. 다음 중 하나인가요? {1}",
+	"steps.ambiguous":            "\"{0}\" 단계는 여러 챕터에 있습니다. 어느 챕터의 단계인지 지정하세요: {1} ({2}처럼 챕터 번호만 붙여도 됩니다)",
 }

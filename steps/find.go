@@ -1,26 +1,50 @@
 package steps
 
 import (
-	"fmt"
 	"strings"
+
+	"hardway/locales"
 )
 
-// NotFoundError is an unknown name, with the nearest valid ones.
+// NotFoundError is an unknown name, with the nearest valid ones. Its words
+// are message keys (steps.unknown_<What>), so each face says it in the
+// learner's language (locales.Localize).
 type NotFoundError struct {
-	What    string // "step", "chapter", "track"
+	What    string // "step", "chapter", "track", "host"
 	Name    string
 	Nearest []string
 }
 
-func (e *NotFoundError) Error() string {
-	msg := fmt.Sprintf("unknown %s %q", e.What, e.Name)
-	switch {
-	case len(e.Nearest) > 0:
-		msg += "; did you mean: " + strings.Join(e.Nearest, ", ")
-	case e.What == "step":
-		msg += " (hardway steps lists them)"
+func (e *NotFoundError) Error() string { return e.Unwrap().Error() }
+
+// Unwrap is the message in the catalogs' terms.
+func (e *NotFoundError) Unwrap() error {
+	if len(e.Nearest) > 0 {
+		return locales.Errorf("steps.unknown_"+e.What+"_near", e.Name, strings.Join(e.Nearest, ", "))
 	}
-	return msg
+	return locales.Errorf("steps.unknown_"+e.What, e.Name)
+}
+
+// AmbiguousError is a step name that several chapters have: not unknown,
+// but the learner must say which chapter.
+type AmbiguousError struct {
+	Name string
+	IDs  []string // the full ids of the steps of that name
+}
+
+func (e *AmbiguousError) Error() string { return e.Unwrap().Error() }
+
+// Unwrap is the message in the catalogs' terms: the full ids, and the
+// short form of the first as an example.
+func (e *AmbiguousError) Unwrap() error {
+	return locales.Errorf("steps.ambiguous", e.Name, strings.Join(e.IDs, ", "), shortID(e.IDs[0]))
+}
+
+// shortID is "07/start-etcd" for "07-bootstrapping-etcd/start-etcd".
+func shortID(id string) string {
+	chapter, slug, _ := strings.Cut(id, "/")
+	num, _, _ := strings.Cut(chapter, "-")
+	return num + "/" + slug
 }
 
 // FindStep accepts a full id ("08-bootstrapping-kubernetes-controllers/rbac-clusterrole"),
@@ -43,30 +67,48 @@ func (t *Track) FindStep(ref string) (*Step, error) {
 	if len(matches) == 1 {
 		return matches[0], nil
 	}
+	if len(matches) > 1 {
+		var found []string
+		for _, s := range matches {
+			found = append(found, s.ID)
+		}
+		return nil, &AmbiguousError{Name: ref, IDs: found}
+	}
+	if hasChapter {
+		if near := t.nearestInChapter(chap, slug); len(near) > 0 {
+			return nil, &NotFoundError{What: "step", Name: ref, Nearest: near}
+		}
+	}
 	var ids []string
 	for _, s := range t.Steps() {
 		ids = append(ids, s.ID)
 	}
-	if len(matches) > 1 {
-		var amb []string
-		for _, s := range matches {
-			amb = append(amb, s.ID)
-		}
-		return nil, &NotFoundError{What: "step (several chapters have it)", Name: ref, Nearest: amb}
-	}
-	// With a chapter given, suggest from that chapter first.
-	if hasChapter {
-		if ch, err := t.FindChapter(chap); err == nil {
-			var near []string
-			for _, n := range Nearest(slug, ch.stepSlugs(), 5) {
-				near = append(near, ch.Slug+"/"+n)
-			}
-			if len(near) > 0 {
-				return nil, &NotFoundError{What: "step", Name: ref, Nearest: near}
-			}
-		}
-	}
 	return nil, &NotFoundError{What: "step", Name: ref, Nearest: Nearest(ref, ids, 5)}
+}
+
+// nearestInChapter suggests for "09/start-etcd": the steps of that name in
+// other chapters first (a step of another chapter, written as the learner
+// wrote the chapter), then the nearest names in the chapter given.
+func (t *Track) nearestInChapter(chap, slug string) []string {
+	var near []string
+	for _, s := range t.Steps() {
+		switch {
+		case s.Slug != slug || chapterMatches(s.Chapter, chap):
+		case strings.Contains(chap, "-"): // a full chapter slug
+			near = append(near, s.ID)
+		default:
+			near = append(near, shortID(s.ID))
+		}
+	}
+	if len(near) > 0 {
+		return near
+	}
+	if ch, err := t.FindChapter(chap); err == nil {
+		for _, n := range Nearest(slug, ch.stepSlugs(), 5) {
+			near = append(near, ch.Slug+"/"+n)
+		}
+	}
+	return near
 }
 
 // FindChapter accepts a chapter slug or its number ("08", "8").
