@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"hardway/steps"
@@ -32,6 +34,7 @@ func (a *app) stepsCommand() *cobra.Command {
 			}
 			title, _ := t.Title(a.lang)
 			a.printf("%s %s — %s\n", a.bold(t.ID), t.Version, title)
+			width := slugWidth(chapters)
 			for _, ch := range chapters {
 				ctitle, fb := t.Chapter(ch.Slug).Title(a.lang)
 				a.printf("\n%s %s%s\n", a.bold(ch.Slug), ctitle, a.fallbackNote(fb))
@@ -52,15 +55,29 @@ func (a *app) stepsCommand() *cobra.Command {
 					if s.Manual {
 						kind = a.yellow(a.msg("ui.manual"))
 					}
-					a.printf("  %-28s %s%s\n", s.Slug, p.Title, a.fallbackNote(fb))
-					a.printf("  %-28s %s %s%s%s\n", "", a.dim("→ "+hostList(t, s.Targets)), kind, a.originNote(t, s), a.progressNote(prog, s))
+					a.printf("  %-*s %s%s\n", width, s.Slug, p.Title, a.fallbackNote(fb))
+					marks := strings.TrimSpace(strings.Join([]string{a.dim("→ " + hostList(t, s.Targets)), kind}, " ") + a.originNote(t, s) + a.progressNote(prog, s))
+					a.printf("  %-*s %s\n", width, "", marks)
 				}
 			}
+			a.printf("\n%s\n", a.dim(a.msg("ui.steps_legend")))
 			return nil
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: every step with its targets, commands and check")
 	return cmd
+}
+
+// slugWidth is the width of the step column: the longest step name shown,
+// so that no name pushes its title out of line.
+func slugWidth(chapters []*steps.Chapter) int {
+	width := 20
+	for _, ch := range chapters {
+		for _, s := range ch.Steps {
+			width = max(width, len(s.Slug))
+		}
+	}
+	return width
 }
 
 // originNote marks a variant's steps: taken from the base as they are,
