@@ -10,6 +10,7 @@ write_report() {
     | by_kind("check") as $checks
     | by_kind("fault") as $verdicts
     | by_kind("fault_run") as $faults
+    | by_kind("phase") as $phases
     | ($run.tutorial == false or (($chapters | length) == 11 and all($chapters[]; .ok))) as $chapters_ok
     | (($checks | length) > 0 and all($checks[]; .ok)) as $checks_ok
     | ($run.faults == false or (($faults | length) == 4 and all($faults[]; .ok))) as $faults_ok
@@ -22,10 +23,10 @@ write_report() {
           + "; wall time \($run.seconds)s"),
         wall_seconds: {
           total: $run.seconds,
-          phases: (by_kind("phase") | map({key: .name, value: .seconds}) | from_entries)
+          phases: ($phases | map({key: .name, value: .seconds}) | from_entries)
         },
-        build: ((by_kind("build") | first) // {} | del(.kind)
-          + {binaries_seconds: (by_kind("phase") | map(select(.name == "binaries")) | first | .seconds)}),
+        build: (((by_kind("build") | first) // {} | del(.kind))
+          + {binaries_seconds: ($phases | map(select(.name == "binaries")) | first | .seconds)}),
         chapters: [$chapters[] | . as $c | {chapter, ok, seconds,
           steps: [$steps[] | select(.chapter == $c.chapter) | {id, exit, seconds, learner, remedied}]}],
         done_by_the_learner: [$steps[] | select(.learner) | .id],
