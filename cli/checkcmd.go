@@ -19,11 +19,7 @@ func (a *app) checkCommand() *cobra.Command {
 	var exit int
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "check STEP --input FILE|-",
-		Short: "Judge an output you captured with a step's check",
-		Long: `Judge an output you captured with a step's check: paste what the step's check
-command printed (or give the file it is in) and get a verdict, item by item.
-Exits 0 when the check passes, 1 when it fails, 2 on a usage error.`,
+		Use:  "check STEP --input FILE|-",
 		Args: exactArgs(1, "STEP"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			t, err := a.track()

@@ -119,11 +119,7 @@ func OSEnv() Env {
 
 func (a *app) rootCommand() *cobra.Command {
 	root := &cobra.Command{
-		Use:   "hardway",
-		Short: "Walk through Kubernetes the Hard Way, step by step, on real machines",
-		Long: `hardway walks you through "Kubernetes the Hard Way" chapter by chapter: it explains
-each step in English, Korean or Japanese, shows the exact command and the hosts it runs on,
-and verifies the result before you move on.`,
+		Use:           "hardway", // its words are help.cmd.hardway.* in locales, as every command's
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
@@ -147,6 +143,7 @@ and verifies the result before you move on.`,
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(a.tracksCommand(), a.stepsCommand(), a.showCommand(), a.checkCommand(), a.lintCommand(),
 		a.initCommand(), a.runCommand(), a.verifyCommand(), a.statusCommand(), a.markCommand(), a.mirrorCommand())
+	a.installHelp(root)
 	return root
 }
 

@@ -11,9 +11,8 @@ import (
 func (a *app) initCommand() *cobra.Command {
 	var force bool
 	cmd := &cobra.Command{
-		Use:   "init",
-		Short: "Write a commented inventory (hardway.yaml) for a track's machine layout",
-		Args:  cobra.NoArgs,
+		Use:  "init",
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			t, err := a.track()
 			if err != nil {

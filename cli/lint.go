@@ -15,12 +15,7 @@ func (e lintFailed) Error() string { return fmt.Sprintf("%d problems", e.n) }
 
 func (a *app) lintCommand() *cobra.Command {
 	return &cobra.Command{
-		Use:   "lint [DIR]",
-		Short: "Validate tutorial content: schema, ids, targets, prose in every language, checks against their samples, bash -n",
-		Long: `Validate tutorial content. Without DIR, the embedded tracks (and --content's).
-With DIR, the tracks in that directory: DIR holds track.yaml, or directories that do.
-Exits 0 when there is nothing to fix, 1 when there is (each problem is printed
-as file:line: what is wrong), 2 when DIR cannot be read.`,
+		Use:  "lint [DIR]",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var tracks []*steps.Track

@@ -13,12 +13,7 @@ func (a *app) markCommand() *cobra.Command {
 	var note string
 	var undo bool
 	cmd := &cobra.Command{
-		Use:   "mark STEP [--host H ...] [--note TEXT]",
-		Short: "Record that you did a step by hand, without running or checking anything",
-		Long: `Record that you did a step by hand on its hosts (or those of --host): nothing is
-run or checked. The step counts as done for moving on, and is shown as "done by
-hand", not as passed; a later verify that passes makes it passed. A host where
-the step already passed stays passed. --undo removes the mark.`,
+		Use:  "mark STEP [--host H ...] [--note TEXT]",
 		Args: exactArgs(1, "STEP"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.mark(args[0], only, note, undo)

@@ -24,17 +24,7 @@ import (
 // (files, and git repositories over smart HTTP), verify re-checks it.
 func (a *app) mirrorCommand() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "mirror",
-		Short: "A download mirror for labs without Internet: pull, serve, verify",
-		Long: `A download mirror for labs without Internet access (offline workshops, end-to-end runs).
-
-  hardway mirror pull DIR [--track ID|all] [--arch amd64,arm64]
-  hardway mirror serve DIR [--listen ADDR]
-  hardway mirror verify DIR
-
-Then give the lab the mirror (mirror: http://ADDR in the inventory, or --mirror):
-every download a step declares comes from it, while the command shown stays the
-tutorial's. The URL https://HOST/PATH lives at DIR/HOST/PATH.`,
+		Use:  "mirror",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return usage("mirror needs pull, serve or verify (see hardway mirror --help)")
@@ -47,12 +37,7 @@ tutorial's. The URL https://HOST/PATH lives at DIR/HOST/PATH.`,
 func (a *app) mirrorPullCommand() *cobra.Command {
 	var arch string
 	cmd := &cobra.Command{
-		Use:   "pull DIR",
-		Short: "Fetch every URL the track's steps download into DIR, with SHA256SUMS",
-		Long: `Fetch every URL the track's steps declare (downloads:) into DIR: files at
-DIR/HOST/PATH, git repositories as bare mirrors there, checksums in DIR/SHA256SUMS.
-A file whose checksum matches is not fetched again, so a pull can be resumed.
---track all pulls every track; --arch keeps the URLs of those architectures.`,
+		Use:  "pull DIR",
 		Args: exactArgs(1, "DIR"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.mirrorPull(args[0], arch)
@@ -65,9 +50,8 @@ A file whose checksum matches is not fetched again, so a pull can be resumed.
 func (a *app) mirrorServeCommand() *cobra.Command {
 	var listen string
 	cmd := &cobra.Command{
-		Use:   "serve DIR",
-		Short: "Serve a mirror directory: files, and git repositories for git clone",
-		Args:  exactArgs(1, "DIR"),
+		Use:  "serve DIR",
+		Args: exactArgs(1, "DIR"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.mirrorServe(args[0], listen)
 		},
@@ -78,9 +62,8 @@ func (a *app) mirrorServeCommand() *cobra.Command {
 
 func (a *app) mirrorVerifyCommand() *cobra.Command {
 	return &cobra.Command{
-		Use:   "verify DIR",
-		Short: "Check every file of a mirror against its SHA256SUMS",
-		Args:  exactArgs(1, "DIR"),
+		Use:  "verify DIR",
+		Args: exactArgs(1, "DIR"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.mirrorVerify(args[0])
 		},

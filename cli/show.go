@@ -18,13 +18,7 @@ func (a *app) showCommand() *cobra.Command {
 	var hostName string
 	var verbose bool
 	cmd := &cobra.Command{
-		Use:   "show STEP",
-		Short: "Explain a step and print the exact command it runs, and where",
-		Long: `Explain a step and print the exact command it runs, and where.
-
-STEP is a full id (08-bootstrapping-kubernetes-controllers/start-services),
-the chapter number and the step (08/start-services), or a step name that only
-one chapter has (rbac-cluster-role).`,
+		Use:  "show STEP",
 		Args: exactArgs(1, "STEP"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			t, err := a.track()

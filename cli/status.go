@@ -11,9 +11,8 @@ import (
 
 func (a *app) statusCommand() *cobra.Command {
 	return &cobra.Command{
-		Use:   "status",
-		Short: "Show how far the lab is: every step on every host, and the variables carried",
-		Args:  cobra.NoArgs,
+		Use:  "status",
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			// Without an inventory (or with --rehearsal), the rehearsal's
 			// progress.

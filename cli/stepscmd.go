@@ -12,9 +12,8 @@ import (
 func (a *app) stepsCommand() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "steps [CHAPTER]",
-		Short: "List the chapters and steps of a track",
-		Args:  cobra.MaximumNArgs(1),
+		Use:  "steps [CHAPTER]",
+		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			t, err := a.track()
 			if err != nil {

@@ -13,9 +13,8 @@ import (
 func (a *app) tracksCommand() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "tracks",
-		Short: "List the tutorials hardway can walk you through",
-		Args:  cobra.NoArgs,
+		Use:  "tracks",
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if asJSON {
 				return a.tracksJSON()
