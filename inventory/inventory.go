@@ -110,27 +110,41 @@ func Parse(file string, data []byte) (inv *Inventory, err error) {
 	}()
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
-		return nil, yamlError(file, err)
+		return nil, yamlError(file, data, err)
 	}
 	inv = &Inventory{File: file, lines: map[string]int{}}
 	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
 		return nil, &Error{File: file, Msg: "empty inventory: give it at least track: (hardway init writes one)"}
 	}
 	if err := yaml.NodeToValue(f.Docs[0].Body, inv, yaml.Strict()); err != nil {
-		return nil, yamlError(file, err)
+		return nil, yamlError(file, data, err)
 	}
 	recordLines(f.Docs[0].Body, "", inv.lines)
 	return inv, nil
 }
 
-func yamlError(file string, err error) error {
+// yamlError places a YAML error at its line and, for the mistakes people
+// make by hand (indentation, a misspelt field), says what belongs there.
+func yamlError(file string, data []byte, err error) error {
 	var ye yaml.Error
 	if errors.As(err, &ye) {
 		line := 0
 		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
 			line = tk.Position.Line
 		}
-		return &Error{File: file, Line: line, Msg: ye.GetMessage()}
+		msg := ye.GetMessage()
+		if strings.Contains(msg, "not allowed in this context") {
+			if at, hint := indentationHint(data, line); at > 0 {
+				line, msg = at, hint
+			}
+		}
+		if hint := tabHint(data, line); hint != "" {
+			msg = hint
+		}
+		if m := unknownFieldRE.FindStringSubmatch(msg); m != nil {
+			msg += unknownFieldHint(data, line, m[1])
+		}
+		return &Error{File: file, Line: line, Msg: msg}
 	}
 	return &Error{File: file, Msg: err.Error()}
 }
@@ -174,6 +188,8 @@ func (inv *Inventory) errAt(field, format string, args ...any) *Error {
 	return &Error{File: inv.File, Line: line, Field: field, Msg: fmt.Sprintf(format, args...)}
 }
 
+var unknownFieldRE = regexp.MustCompile(`^unknown field "([^"]*)"`)
+
 var ipv4 = regexp.MustCompile(`^\d{1,3}(\.\d{1,3}){3}$`)
 
 // Check validates the inventory against its track and returns the track.
@@ -215,6 +231,9 @@ func (inv *Inventory) Check(tracks []*steps.Track) (*steps.Track, error) {
 		}
 		if h.Jump != "" && h.Jump == h.Name {
 			return nil, inv.errAt(f+".jump", "a host cannot be its own jump host")
+		}
+		if _, err := inv.destination(f, h); err != nil {
+			return nil, err
 		}
 		seen[h.Name] = true
 	}
@@ -280,7 +299,11 @@ func (inv *Inventory) Targets(t *steps.Track, cfg *remote.SSHConfig) (map[string
 	specs := map[string]remote.Spec{}
 	for _, th := range t.Hosts {
 		h := inv.host(th.Name)
-		s := remote.Spec{Name: th.Name, Dest: h.SSH, Port: h.Port, User: h.User, IdentityFile: h.Identity, Jump: h.Jump}
+		d, err := inv.destination(fieldOf(inv, th.Name), h)
+		if err != nil {
+			return nil, err
+		}
+		s := remote.Spec{Name: th.Name, Dest: d.Dest, Port: d.Port, User: d.User, IdentityFile: h.Identity, Jump: h.Jump}
 		if s.Dest == "" {
 			s.Dest = th.Name
 		}
@@ -307,6 +330,11 @@ func (inv *Inventory) Targets(t *steps.Track, cfg *remote.SSHConfig) (map[string
 		if th.Local {
 			out[th.Name] = remote.Target{Name: th.Name, Local: true}
 			continue
+		}
+		if file := specs[th.Name].IdentityFile; file != "" {
+			if err := inv.checkIdentity(inv.identityField(th.Name), file); err != nil {
+				return nil, err
+			}
 		}
 		tg, err := cfg.Resolve(specs[th.Name], lookup)
 		if err != nil {
@@ -373,14 +401,16 @@ func Template(t *steps.Track) string {
 	fmt.Fprintf(&b, "# hardway inventory for the %s track (%s).\n", t.ID, t.Version)
 	b.WriteString("# Every value below is optional: what is left out takes the tutorial's value.\n")
 	b.WriteString("# ssh: is how to reach a host: an alias of ~/.ssh/config (as `gcloud compute config-ssh`\n")
-	b.WriteString("# writes them), a host name or an address. address: is the address the tutorial's\n")
+	b.WriteString("# writes them), a host name or an address, with a user and a port as ssh users write\n")
+	b.WriteString("# them if you like (ubuntu@192.168.56.11:2222); or give port:, user: and identity: on\n")
+	b.WriteString("# their own lines, for one host or in defaults:. address: is the address the tutorial's\n")
 	b.WriteString("# commands use for it, when your lab differs from the tutorial's layout.\n")
 	fmt.Fprintf(&b, "track: %s\n", t.ID)
 	b.WriteString("# lang: ko            # en, ko or ja; default from LANG\n")
 	b.WriteString("# known_hosts: [~/.ssh/known_hosts]\n")
 	b.WriteString("# ssh_config: [~/.ssh/config]\n")
 	b.WriteString("# mirror: http://10.240.0.1:8080   # downloads from a local mirror (hardway mirror serve)\n")
-	b.WriteString("defaults:\n  # user: ubuntu\n  # identity: ~/.ssh/google_compute_engine\n  # jump: bastion\n")
+	b.WriteString("defaults:\n  # user: ubuntu\n  # port: 22\n  # identity: ~/.ssh/google_compute_engine\n  # jump: bastion\n")
 	b.WriteString("hosts:\n")
 	for _, h := range t.Hosts {
 		fmt.Fprintf(&b, "  - name: %s\n", h.Name)
@@ -389,6 +419,7 @@ func Template(t *steps.Track) string {
 			continue
 		}
 		fmt.Fprintf(&b, "    ssh: %s\n", h.Name)
+		b.WriteString("    # port: 22\n")
 		fmt.Fprintf(&b, "    # address: %s\n", h.Address)
 	}
 	if len(t.Vars) > 0 {

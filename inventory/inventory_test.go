@@ -42,6 +42,8 @@ func TestTemplateLoadsAndDefaultsToTheTutorial(t *testing.T) {
 func TestSSHConfigAliases(t *testing.T) {
 	tracks := classic(t)
 	dir := t.TempDir()
+	os.Mkdir(filepath.Join(dir, "keys"), 0o700)
+	os.WriteFile(filepath.Join(dir, "keys/id_ed25519"), nil, 0o600) // an identity the inventory names must exist
 	cfg := filepath.Join(dir, "config")
 	os.WriteFile(cfg, []byte(`Host controller-0.us-west1-c.my-project
     HostName 35.233.182.23

@@ -245,6 +245,10 @@ func yes(v string) bool {
 	return v == "yes" || v == "true"
 }
 
+// ParseDest reads a destination as ssh users write one: [user@]host[:port],
+// [user@][ipv6]:port or ssh://[user@]host[:port] (an inventory's ssh:).
+func ParseDest(s string) (Spec, error) { return parseDest(s) }
+
 // parseDest reads a ProxyJump hop: [user@]host[:port] or ssh://[user@]host[:port].
 func parseDest(s string) (Spec, error) {
 	sp := Spec{Name: s}

@@ -9,20 +9,27 @@ import (
 // that it contains first, then by edit distance, for "did you mean" messages.
 func Nearest(s string, candidates []string, n int) []string {
 	type scored struct {
-		c string
-		d int
+		c    string
+		d    int
+		edit int // among names that contain s, the closest first
 	}
 	var list []scored
 	ls := strings.ToLower(s)
 	for _, c := range candidates {
 		lc := strings.ToLower(c)
 		d := distance(ls, lc)
+		edit := d
 		if ls != "" && (strings.Contains(lc, ls) || strings.Contains(ls, lc)) {
 			d = 0
 		}
-		list = append(list, scored{c, d})
+		list = append(list, scored{c, d, edit})
 	}
-	sort.SliceStable(list, func(i, j int) bool { return list[i].d < list[j].d })
+	sort.SliceStable(list, func(i, j int) bool {
+		if list[i].d != list[j].d {
+			return list[i].d < list[j].d
+		}
+		return list[i].edit < list[j].edit
+	})
 	var out []string
 	for _, x := range list {
 		// Farther than half the word is noise, not a suggestion.
