@@ -90,11 +90,11 @@ build_mirror() {
   fi
   rm -rf "$stage"
   # every URL the tutorial downloads must now be a file
-  local url missing=0
+  local url complete=true
   while read -r url; do
-    [ -f "$MIRROR_DIR/${url#https://}" ] || { log "mirror lacks $url"; missing=1; }
+    [ -f "$MIRROR_DIR/${url#https://}" ] || { log "mirror lacks $url"; complete=false; }
   done < "$REPO_SRC/downloads-amd64.txt"
-  [ $missing = 0 ] || die "mirror incomplete"
+  [ $complete = true ] || die "mirror incomplete"
   # SHA256SUMS as `hardway mirror pull` writes it (the repository is not a download)
   (cd "$MIRROR_DIR" && find . -type f ! -path '*.git/*' ! -name SHA256SUMS ! -name '.*' | sed 's|^\./||' |
     LC_ALL=C sort | xargs sha256sum) > "$MIRROR_DIR/SHA256SUMS"
