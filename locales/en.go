@@ -232,4 +232,5 @@ var en = map[string]string{
 	"steps.unknown_host_near":    "unknown host \"{0}\"; did you mean: {1}",
 	"steps.ambiguous":            "\"{0}\" is a step of several chapters; say which one: {1} (the chapter's number is enough, as in {2})",
 	"ui.steps_legend":            "→ the hosts a step runs on; ✓ KIND how hardway verifies it: a check of that kind (output: the command's output and exit status; hardway show STEP says what it looks for)",
+	"ui.note_in_english":         "[English]",
 }

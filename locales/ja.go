@@ -232,4 +232,5 @@ var ja = map[string]string{
 	"steps.unknown_host_near":    "ホスト「{0}」はありません。次のいずれかですか: {1}",
 	"steps.ambiguous":            "「{0}」は複数の章にあるステップです。どの章のものか指定してください: {1}（{2} のように章の番号だけでも指定できます）",
 	"ui.steps_legend":            "→ ステップを実行するホスト、✓ 種類: hardway がステップを検証する方法（その種類のチェック。output はコマンドの出力と終了ステータスを見ます。何を確認するかは hardway show STEP で表示できます）",
+	"ui.note_in_english":         "[英語の原文]",
 }

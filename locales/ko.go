@@ -232,4 +232,5 @@ var ko = map[string]string{
 	"steps.unknown_host_near":    "\"{0}\"(이)라는 호스트가 없습니다. 다음 중 하나인가요? {1}",
 	"steps.ambiguous":            "\"{0}\" 단계는 여러 챕터에 있습니다. 어느 챕터의 단계인지 지정하세요: {1} ({2}처럼 챕터 번호만 붙여도 됩니다)",
 	"ui.steps_legend":            "→ 단계를 실행하는 호스트, ✓ 종류: hardway가 단계를 검증하는 방법(그 종류의 검사. output은 명령의 출력과 종료 상태를 봅니다. 무엇을 확인하는지는 hardway show STEP으로 볼 수 있습니다)",
+	"ui.note_in_english":         "[영어 원문]",
 }
