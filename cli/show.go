@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"hardway/inventory"
+	"hardway/locales"
 	"hardway/steps"
 	"hardway/walk"
 )
@@ -88,43 +89,43 @@ func (a *app) show(t *steps.Track, s *steps.Step, hostName string, verbose bool)
 			index = i + 1
 		}
 	}
-	a.printf("%s\n", a.dim(fmt.Sprintf("%s · %s · %s", t.ID, ctitle, a.msg("ui.step_n_of_m", fmt.Sprint(index), fmt.Sprint(len(s.Chapter.Steps))))))
-	a.printf("%s%s\n", a.bold(p.Title), a.fallbackNote(fb))
+	a.printf("%s\n", a.dim(a.para(fmt.Sprintf("%s · %s · %s", t.ID, ctitle, a.msg("ui.step_n_of_m", fmt.Sprint(index), fmt.Sprint(len(s.Chapter.Steps)))))))
+	a.printf("%s%s\n", a.bold(a.para(p.Title)), a.fallbackNote(fb))
 	a.printf("%s\n\n", a.dim(s.ID))
 	if p.Body != "" {
-		a.printf("%s\n\n", strings.TrimSpace(p.Body))
+		a.printf("%s\n\n", a.prose(p.Body))
 	}
 
-	a.printf("%s %s\n", a.bold(a.msg("ui.runs_on")), hostList(t, s.Targets))
+	a.printf("%s\n", a.labelled(a.msg("ui.runs_on"), hostList(t, s.Targets)))
 	if fromInventory != "" {
-		a.printf("%s\n", a.dim(a.msg("ui.values_from", fromInventory)))
+		a.printf("%s\n", a.dim(a.para(a.msg("ui.values_from", fromInventory))))
 	}
 	if hostName == "" && len(hosts) > 1 && usesHostPlaceholder(s) {
-		a.printf("%s\n", a.dim(a.msg("ui.shown_for_host", host.Name)))
+		a.printf("%s\n", a.dim(a.para(a.msg("ui.shown_for_host", host.Name))))
 	}
 	switch {
 	case s.Yourself:
-		a.printf("%s\n", a.yellow(a.msg("ui.yourself_note")))
+		a.printf("%s\n", a.yellow(a.para(a.msg("ui.yourself_note"))))
 	case s.Manual:
-		a.printf("%s\n", a.yellow(a.msg("ui.manual_note")))
+		a.printf("%s\n", a.yellow(a.para(a.msg("ui.manual_note"))))
 	}
 	if s.Extra {
-		a.printf("%s\n", a.dim(a.msg("ui.extra_step")))
+		a.printf("%s\n", a.dim(a.para(a.msg("ui.extra_step"))))
 	}
 	mirrorURL, err := a.shownMirror()
 	if err != nil {
 		return err
 	}
 	if m := a.mirrorMark(s, mirrorURL); m != "" {
-		a.printf("%s\n", a.yellow(m))
+		a.printf("%s\n", a.yellow(a.para(m)))
 	}
 	a.printf("\n")
 	for _, c := range s.Commands {
-		a.printf("%s\n", a.cyan(strings.TrimRight(mustRender(c, vars), "\n")))
+		a.printf("%s\n", a.code(strings.TrimRight(mustRender(c, vars), "\n")))
 		a.printf("\n")
 	}
 	if len(s.Defines) > 0 {
-		a.printf("%s %s\n", a.bold(a.msg("ui.defines")), strings.Join(s.Defines, ", "))
+		a.printf("%s\n", a.labelled(a.msg("ui.defines"), strings.Join(s.Defines, ", ")))
 	}
 	carriedVals := a.carriedValues(host.Name)
 	if carried := t.Carried(s); len(carried) > 0 {
@@ -136,7 +137,7 @@ func (a *app) show(t *steps.Track, s *steps.Step, hostName string, verbose bool)
 			}
 			parts = append(parts, part)
 		}
-		a.printf("%s %s\n", a.bold(a.msg("ui.carries")), strings.Join(parts, "; "))
+		a.printf("%s\n", a.labelled(a.msg("ui.carries"), strings.Join(parts, "; ")))
 	}
 	if verbose && len(s.Commands) > 0 && !s.Manual {
 		var blocks []string
@@ -152,16 +153,16 @@ func (a *app) show(t *steps.Track, s *steps.Step, hostName string, verbose bool)
 		a.printf("\n%s\n%s\n", a.bold(a.msg("ui.wrapper", host.Name)), a.dim(red.Redact(walk.ShownScript(carriedVals, blocks, s.Defines, mirrorURL, s.DownloadURLs(vars)))))
 	}
 	if s.DoneIf != "" {
-		a.printf("%s %s\n", a.bold(a.msg("ui.done_if")), mustRender(s.DoneIf, vars))
+		a.printf("%s\n", a.labelled(a.msg("ui.done_if"), mustRender(s.DoneIf, vars)))
 	}
 	if c := s.Check; c != nil {
 		chosts, _ := s.CheckHosts()
 		timing := a.msg("ui.check_once")
 		if c.Timeout > 0 {
-			timing = a.msg("ui.check_timing", c.Interval.String(), c.Timeout.String())
+			timing = a.msg("ui.check_timing", locales.Duration(a.lang, c.Interval), locales.Duration(a.lang, c.Timeout))
 		}
-		a.printf("\n%s %s %s\n", a.bold(a.msg("ui.check")), c.Kind, a.dim("("+timing+")"))
-		a.printf("%s %s\n", a.msg("ui.check_on"), strings.Join(names(chosts), ", "))
+		a.printf("\n%s\n", a.labelled(a.msg("ui.check"), c.Kind+" ("+timing+")"))
+		a.printf("%s\n", a.para(a.msg("ui.check_on")+" "+strings.Join(names(chosts), ", ")))
 		// The check runs on its own hosts: render it for one of them (the
 		// host asked for, when the check runs there), not for the
 		// step's first host (the workstation that copies the files).
@@ -169,27 +170,27 @@ func (a *app) show(t *steps.Track, s *steps.Step, hostName string, verbose bool)
 		if ch, err := pickHost(t, chosts, hostName); err == nil && ch.Name != "" {
 			vars, _, _ = a.shownVars(t, ch)
 			if len(chosts) > 1 && hostName == "" {
-				a.printf("%s\n", a.dim(a.msg("ui.shown_for_host", ch.Name)))
+				a.printf("%s\n", a.dim(a.para(a.msg("ui.shown_for_host", ch.Name))))
 			}
 		} else if len(chosts) > 0 {
 			vars, _, _ = a.shownVars(t, chosts[0])
 		}
-		a.printf("%s\n", a.cyan(strings.TrimRight(mustRender(c.Run, vars), "\n")))
+		a.printf("%s\n", a.code(strings.TrimRight(mustRender(c.Run, vars), "\n")))
 		if probe := c.Probe(vars); probe != "" {
-			a.printf("%s\n%s\n", a.dim(a.msg("ui.check_probe")), a.cyan(probe))
+			a.printf("%s\n%s\n", a.dim(a.para(a.msg("ui.check_probe"))), a.code(probe))
 		}
 		if c.Settle > 0 {
-			a.printf("%s\n", a.dim(a.msg("ui.check_settle", c.Settle.String())))
+			a.printf("%s\n", a.dim(a.para(a.msg("ui.check_settle", locales.Duration(a.lang, c.Settle)))))
 		}
 		if p.Hint != "" {
-			a.printf("\n%s\n%s\n", a.bold(a.msg("ui.hint")), p.Hint)
+			a.printf("\n%s\n%s\n", a.bold(a.msg("ui.hint")), a.prose(p.Hint))
 		}
 		for i, st := range c.Stages {
 			until := a.msg("ui.stage_last")
 			if st.Until != "" {
 				until = a.msg("ui.stage_until", st.Until)
 			}
-			a.printf("%s %s %s\n", a.bold(a.msg("ui.stage")), st.Name, a.dim("("+until+")"))
+			a.printf("%s\n", a.labelled(a.msg("ui.stage"), st.Name+" ("+until+")"))
 			if verbose {
 				a.printSamples(c.InStage(i).Samples, vars)
 			}
@@ -214,7 +215,7 @@ func (a *app) printSamples(samples []steps.Sample, vars steps.Vars) {
 		if !sm.Pass {
 			verdict = a.red(a.msg("ui.sample_fail"))
 		}
-		a.printf("\n%s %s\n%s", verdict, sm.Note, indent(sm.Output, "  | "))
+		a.printf("\n%s %s\n%s", verdict, a.sampleNote(sm.Note), indent(sm.Output, "  | "))
 	}
 }
 

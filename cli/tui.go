@@ -46,7 +46,7 @@ func (a *app) tuiOptions() (tui.Options, func(), error) {
 			}
 		}
 		// Host keys are reviewed here, on the plain terminal, before the UI.
-		if err := a.connect(l, remote); err != nil {
+		if err := a.connect(l, a.hostsToConnectFirst(l, remote)); err != nil {
 			if _, unreachable := err.(unreachableError); !unreachable {
 				return tui.Options{}, nil, err
 			}
