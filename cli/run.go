@@ -30,8 +30,9 @@ func pickSteps(t *steps.Track, ref string) ([]*steps.Step, error) {
 func (a *app) runCommand() *cobra.Command {
 	var only []string
 	var yes, asJSON bool
+	var through string
 	cmd := &cobra.Command{
-		Use:   "run STEP|CHAPTER",
+		Use:   "run STEP|CHAPTER|FROM..TO ...",
 		Short: "Run a step (or every step of a chapter) on its hosts, then verify it",
 		Long: `Run a step, or every step of a chapter in order, on its hosts at once over SSH,
 then run its check. A chapter stops at the first step that does not pass.
@@ -39,11 +40,12 @@ A step you run yourself (ssh-keygen, a port-forward) stops the walk with "your
 turn" until its check passes: do it, then verify it or run again.
 Exit codes: 0 all passed, 1 a command or check failed, 2 usage or configuration
 error, 3 a host could not be reached, 4 your turn: a step waits for you.`,
-		Args: exactArgs(1, "STEP or CHAPTER"),
+		Args: stepArgs(&through),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.walkSteps(args[0], only, yes, asJSON, false)
+			return a.walkSteps(args, through, only, yes, asJSON, false)
 		},
 	}
+	cmd.Flags().StringVar(&through, "through", "", "fast-forward: run every step from the first one not yet passed to the end of this chapter (or step)")
 	cmd.Flags().StringSliceVar(&only, "host", nil, "run only on these hosts (repeat, or comma-separated)")
 	cmd.Flags().BoolVarP(&yes, "yes", "y", false, "do not ask before running")
 	cmd.Flags().BoolVar(&a.acceptNew, "accept-new", false, "record the keys of hosts not yet in known_hosts without asking (changed keys are still refused)")
@@ -55,11 +57,11 @@ func (a *app) verifyCommand() *cobra.Command {
 	var only []string
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "verify STEP|CHAPTER",
+		Use:   "verify STEP|CHAPTER|FROM..TO ...",
 		Short: "Re-check a step (or a chapter) on its hosts without running it",
-		Args:  exactArgs(1, "STEP or CHAPTER"),
+		Args:  stepArgs(nil),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.walkSteps(args[0], only, true, asJSON, true)
+			return a.walkSteps(args, "", only, true, asJSON, true)
 		},
 	}
 	cmd.Flags().StringSliceVar(&only, "host", nil, "verify only on these hosts")
@@ -68,8 +70,10 @@ func (a *app) verifyCommand() *cobra.Command {
 	return cmd
 }
 
-// walkSteps runs (or verifies) the steps that ref names.
-func (a *app) walkSteps(ref string, only []string, yes, asJSON, verifyOnly bool) error {
+// walkSteps runs (or verifies) the steps that refs name, and with through
+// every step not yet passed up to there.
+func (a *app) walkSteps(refs []string, through string, only []string, yes, asJSON, verifyOnly bool) error {
+	ref := strings.TrimSpace(strings.Join(refs, " ") + " " + through)
 	var l *lab
 	var err error
 	if a.rehearsal {
@@ -83,9 +87,13 @@ func (a *app) walkSteps(ref string, only []string, yes, asJSON, verifyOnly bool)
 	if l.pool != nil {
 		defer l.pool.Close()
 	}
-	list, err := pickSteps(l.track, ref)
+	list, err := pickAll(l.track, l.engine.Progress, refs, through)
 	if err != nil {
 		return err
+	}
+	if len(list) == 0 {
+		a.printf("%s\n", a.msg("ui.nothing_left", through))
+		return nil
 	}
 	if verifyOnly {
 		var checked []*steps.Step
@@ -134,6 +142,9 @@ func (a *app) walkSteps(ref string, only []string, yes, asJSON, verifyOnly bool)
 	var hostNames []string
 	for _, h := range all {
 		hostNames = append(hostNames, h.Name)
+	}
+	if len(list) > 1 && !asJSON {
+		a.printPlan(list)
 	}
 	if !yes && !a.rehearsal {
 		if !a.interactive() {

@@ -1,0 +1,30 @@
+package locales
+
+var instructorsEN = map[string]string{
+	"ui.nothing_left": "Nothing to run: every step up to {0} has passed.",
+	"ui.plan":         "Will run {0} steps, in order, each verified; the walk stops at the first that does not pass:",
+	"ui.plan_yours":   "{0}: yours to run: the walk stops there (your turn) unless its check passes already",
+
+	"help.flag.run.through": "fast-forward: run every step from the first one not yet passed to the end of this chapter (or step)",
+
+	"room.title":            "Room {0}: {1} labs, checked now on their hosts",
+	"room.lab":              "lab",
+	"room.summary":          "{0} of {1} labs passed",
+	"room.step_on_host":     "{0} on {1}",
+	"room.hint":             "hint:",
+	"room.unreachable_host": "{0} could not be reached:",
+	"room.lab_error":        "inventory",
+	"room.unknown_hosts":    "{0} host(s) of the room are not in known_hosts yet:",
+	"room.not_trusted":      "Not trusted: those hosts are left out and their labs marked unreachable (--accept-new trusts them).",
+	"room.key_not_trusted":  "host key not trusted",
+	"room.unreachable_exit": "some labs could not be reached (see the table)",
+	"room.check_failed":     "the check failed",
+
+	"help.cmd.room.short":              "A workshop's labs at a glance: every learner's lab checked, live",
+	"help.flag.room.every":             "check the room again every this many minutes (default: only when asked, with r)",
+	"help.flag.room.accept-new":        "record the keys of hosts not yet in known_hosts without asking (changed keys are still refused)",
+	"help.cmd.room.verify.short":       "Run the checks of chapters on every lab of a room and print a learner x chapter table",
+	"help.flag.room.verify.json":       "print JSON",
+	"help.flag.room.verify.csv":        "print CSV: one line per lab and chapter",
+	"help.flag.room.verify.accept-new": "record the keys of hosts not yet in known_hosts without asking (changed keys are still refused)",
+}
