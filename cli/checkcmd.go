@@ -66,7 +66,7 @@ func (a *app) checkCommand() *cobra.Command {
 			}
 			if c.Settle > 0 {
 				// One output is one moment: say what verify adds.
-				a.printf("%s\n", a.dim(a.msg("ui.check_one_moment", c.Settle.String(), s.ID)))
+				a.printf("%s\n", a.dim(a.para(a.msg("ui.check_one_moment", locales.Duration(a.lang, c.Settle), s.ID))))
 			}
 			return nil
 		},
@@ -152,7 +152,7 @@ func (a *app) printVerdict(s *steps.Step, host steps.Host, res check.Result) {
 		if !it.OK {
 			mark = a.red("✗")
 		}
-		a.printf("  %s %s: %s\n", mark, it.Subject, locales.Reason(a.lang, string(it.Reason.Code), it.Reason.Args...))
+		a.printf("%s\n", a.hanging("  "+mark+" ", "    ", it.Subject+": "+locales.Reason(a.lang, string(it.Reason.Code), it.Reason.Args...)))
 	}
 	if res.Pass {
 		a.printf("%s\n", a.green(a.msg("ui.verdict_pass")))
@@ -160,7 +160,7 @@ func (a *app) printVerdict(s *steps.Step, host steps.Host, res check.Result) {
 	}
 	a.printf("%s\n", a.red(a.msg("ui.verdict_fail")))
 	if p.Hint != "" {
-		a.printf("\n%s\n%s\n", a.bold(a.msg("ui.hint")), p.Hint)
+		a.printf("\n%s\n%s\n", a.bold(a.msg("ui.hint")), a.prose(p.Hint))
 	}
 	if len(s.Diagnostics) > 0 {
 		a.printf("\n%s\n", a.bold(a.msg("ui.look_at")))

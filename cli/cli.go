@@ -52,6 +52,7 @@ type app struct {
 	acceptNew     bool
 	mirrorFlag    string // --mirror: wins over the inventory's mirror:
 	rehearsal     bool   // --rehearsal: play the recorded outputs, contact no host
+	widthFlag     int    // --width: lay text out in this many columns
 }
 
 // usageError makes Main exit 2.
@@ -140,6 +141,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.PersistentFlags().StringVar(&a.mirrorFlag, "mirror", "", "a download mirror (http://HOST:PORT, as hardway mirror serve prints it): the steps' downloads come from it (default: the inventory's mirror:)")
 	root.PersistentFlags().BoolVar(&a.rehearsal, "rehearsal", false, "walk the tutorial's recorded outputs instead of your hosts: nothing runs, no host is contacted (the default without an inventory)")
 	root.PersistentFlags().StringVar(&a.stateFlag, "state", "", "where progress and transcripts are kept (default: $XDG_STATE_HOME/hardway/...)")
+	root.PersistentFlags().IntVar(&a.widthFlag, "width", 0, "the width to lay text out in, in columns (default: the terminal's, else $COLUMNS, else 80)")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(a.tracksCommand(), a.stepsCommand(), a.showCommand(), a.checkCommand(), a.lintCommand(),
 		a.initCommand(), a.runCommand(), a.verifyCommand(), a.statusCommand(), a.markCommand(), a.mirrorCommand())

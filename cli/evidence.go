@@ -211,7 +211,7 @@ func (p *printer) stepFailed(s *steps.Step) {
 		fmt.Fprintf(p.out, "\n%s\n", p.a.bold(p.a.msg("ui.what_output_says")))
 		for _, f := range p.ev.findings {
 			sort.Strings(f.hosts)
-			fmt.Fprintf(p.out, "  %s %s %s\n", p.a.red("✗"), f.text, p.a.dim("("+strings.Join(f.hosts, ", ")+")"))
+			fmt.Fprintf(p.out, "%s\n", p.a.hanging("  "+p.a.red("✗")+" ", "    ", f.text+" ("+strings.Join(f.hosts, ", ")+")"))
 			hide = hide || f.conclusive
 		}
 	}

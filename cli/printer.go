@@ -123,7 +123,7 @@ func (p *printer) event(ev walk.Event) {
 		if ev.Signal != "" {
 			status = p.a.red(p.a.msg("ui.killed_by", ev.Signal))
 		}
-		fmt.Fprintf(p.out, "%s%s %s\n", p.prefix(ev.Host), status, p.a.dim(ev.Duration.Round(time.Millisecond).String()))
+		fmt.Fprintf(p.out, "%s%s %s\n", p.prefix(ev.Host), status, p.a.dim(locales.Duration(p.a.lang, ev.Duration)))
 		if ev.Exit > 0 && ev.Signal == "" && ev.Err == "" {
 			p.runFailed(ev.Host, ev.Exit)
 		}
@@ -220,7 +220,7 @@ func (p *printer) verdict(host string, r *check.Result) {
 		if !it.OK {
 			mark = p.a.red("✗")
 		}
-		fmt.Fprintf(p.out, "%s  %s %s: %s\n", p.prefix(host), mark, it.Subject, locales.Reason(p.a.lang, string(it.Reason.Code), it.Reason.Args...))
+		fmt.Fprintf(p.out, "%s\n", p.a.hanging(p.prefix(host)+"  "+mark+" ", p.prefix(host)+"    ", it.Subject+": "+locales.Reason(p.a.lang, string(it.Reason.Code), it.Reason.Args...)))
 	}
 }
 
@@ -277,7 +277,7 @@ func (p *printer) summary(reports []walk.StepReport) {
 	for _, h := range hosts {
 		g := byHost[h]
 		st := p.a.statusWord(g.last)
-		fmt.Fprintf(p.out, "  %-*s  %-24s %s %s\n", p.width, h, st, p.a.dim(g.duration.Round(time.Millisecond).String()), p.a.dim(g.note))
+		fmt.Fprintf(p.out, "  %-*s  %-24s %s %s\n", p.width, h, st, p.a.dim(locales.Duration(p.a.lang, g.duration)), p.a.dim(g.note))
 	}
 }
 

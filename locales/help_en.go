@@ -29,6 +29,7 @@ Without a command it opens the terminal UI: on your machines with an inventory
 	"help.flag.mirror":    "a download mirror (http://HOST:PORT, as hardway mirror serve prints it): the steps' downloads come from it (default: the inventory's mirror:)",
 	"help.flag.rehearsal": "walk the tutorial's recorded outputs instead of your hosts: nothing runs, no host is contacted (the default without an inventory)",
 	"help.flag.state":     "where progress and transcripts are kept (default: $XDG_STATE_HOME/hardway/...)",
+	"help.flag.width":     "the width to lay text out in, in columns (default: the terminal's, else $COLUMNS, else 80)",
 
 	"help.cmd.tracks.short":  "List the tutorials hardway can walk you through",
 	"help.flag.tracks.json":  "print JSON",

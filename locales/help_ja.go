@@ -25,6 +25,7 @@ var helpJA = map[string]string{
 	"help.flag.mirror":    "ダウンロードミラー（hardway mirror serve が表示する http://HOST:PORT）。ステップのダウンロードをここから取得します（デフォルト: インベントリの mirror:）",
 	"help.flag.rehearsal": "ホストの代わりにチュートリアルの記録済み出力で進めます。何も実行せず、どのホストにも接続しません（インベントリがない場合のデフォルト）",
 	"help.flag.state":     "進捗と実行記録を保存する場所（デフォルト: $XDG_STATE_HOME/hardway/...）",
+	"help.flag.width":     "テキストを組む幅（桁数）。デフォルト: 端末の幅、なければ $COLUMNS、それもなければ 80",
 
 	"help.cmd.tracks.short":  "hardway で進められるチュートリアルを一覧表示します",
 	"help.flag.tracks.json":  "JSON で出力します",

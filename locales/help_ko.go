@@ -25,6 +25,7 @@ var helpKO = map[string]string{
 	"help.flag.mirror":    "다운로드 미러(hardway mirror serve가 출력하는 http://HOST:PORT). 단계의 다운로드를 이 미러에서 받습니다(기본값: 인벤토리의 mirror:)",
 	"help.flag.rehearsal": "호스트 대신 튜토리얼에 기록된 출력으로 진행합니다. 아무것도 실행하지 않고 어떤 호스트에도 접속하지 않습니다(인벤토리가 없을 때의 기본 동작)",
 	"help.flag.state":     "진행 상황과 실행 기록을 보관할 위치(기본값: $XDG_STATE_HOME/hardway/...)",
+	"help.flag.width":     "글을 배치할 너비(열 수). 기본값: 터미널의 너비, 없으면 $COLUMNS, 그것도 없으면 80",
 
 	"help.cmd.tracks.short":  "hardway로 따라갈 수 있는 튜토리얼 목록을 표시합니다",
 	"help.flag.tracks.json":  "JSON으로 출력합니다",
