@@ -72,10 +72,9 @@ func (a *app) checkRoom(path string, chapters []string) (*roomResult, error) {
 		return nil, err
 	}
 	defer res.close()
-	if err := a.reviewRoomKeys(res, a.connectRoom(a.ctx, res)); err != nil {
+	if err := a.checkLabs(a.ctx, res); err != nil {
 		return nil, err
 	}
-	a.verifyRoom(a.ctx, res)
 	return res, nil
 }
 

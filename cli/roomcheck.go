@@ -32,6 +32,7 @@ type roomResult struct {
 	File     string        `json:"room"`
 	Chapters []string      `json:"chapters"`
 	Labs     []*roomLabRun `json:"labs"`
+	titles   map[string]string // chapter slug → title, in the run's language
 }
 
 type roomLabRun struct {
@@ -68,7 +69,7 @@ func (a *app) openRoom(r *roomFile, chapters []string) (*roomResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &roomResult{File: r.Path}
+	res := &roomResult{File: r.Path, titles: map[string]string{}}
 	seenChapter := map[string]bool{}
 	for _, rl := range r.Labs {
 		run := &roomLabRun{Name: rl.Name, Inventory: rl.Inventory, Lost: map[string]string{}}
@@ -92,6 +93,7 @@ func (a *app) openRoom(r *roomFile, chapters []string) (*roomResult, error) {
 		for _, ch := range chs {
 			if !seenChapter[ch.Slug] {
 				seenChapter[ch.Slug] = true
+				res.titles[ch.Slug], _ = ch.Title(a.lang)
 				res.Chapters = append(res.Chapters, ch.Slug)
 			}
 			cell := &roomCell{Chapter: ch.Slug, Status: roomNoChecks}
@@ -174,8 +176,10 @@ type roomUnknown struct {
 
 // connectRoom dials the hosts of every lab, a bounded number of labs at a
 // time. A host that cannot be reached is recorded on its lab; the unknown
-// host keys of the whole room are returned for one review.
-func (a *app) connectRoom(ctx context.Context, res *roomResult) []roomUnknown {
+// host keys of the whole room are returned for one review. A lab with no
+// unknown key is handed to ready at once: it need not wait for a lab whose
+// host is slow to give up.
+func (a *app) connectRoom(ctx context.Context, res *roomResult, ready func(*roomLabRun)) []roomUnknown {
 	var mu sync.Mutex
 	var unknown []roomUnknown
 	a.eachLab(res, roomConnectAtOnce, func(run *roomLabRun) {
@@ -189,6 +193,10 @@ func (a *app) connectRoom(ctx context.Context, res *roomResult) []roomUnknown {
 			mu.Lock()
 			run.Lost[name] = err.Error()
 			mu.Unlock()
+		}
+		if len(mine) == 0 {
+			ready(run)
+			return
 		}
 		mu.Lock()
 		for _, u := range mine {
@@ -217,13 +225,35 @@ func (a *app) eachLab(res *roomResult, n int, f func(*roomLabRun)) {
 	wg.Wait()
 }
 
-// verifyRoom runs the checks of every lab, all labs at once; in a lab, the
-// chapters in order, each up to its first failing step.
-func (a *app) verifyRoom(ctx context.Context, res *roomResult) {
-	a.eachLab(res, len(res.Labs)+1, func(run *roomLabRun) { a.verifyLab(ctx, run) })
+// checkLabs connects every lab and runs its checks, all labs at once; in a
+// lab, the chapters in order, each up to its first failing step. The
+// unknown host keys of the whole room are reviewed in one pass, and the
+// labs that had them are checked once it is done.
+func (a *app) checkLabs(ctx context.Context, res *roomResult) error {
+	var wg sync.WaitGroup
+	verify := func(run *roomLabRun) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			a.verifyLab(ctx, run)
+		}()
+	}
+	unknown := a.connectRoom(ctx, res, verify)
+	err := a.reviewRoomKeys(res, unknown)
+	if err == nil {
+		waiting := map[*roomLabRun]bool{}
+		for _, u := range unknown {
+			if !waiting[u.lab] {
+				waiting[u.lab] = true
+				verify(u.lab)
+			}
+		}
+	}
+	wg.Wait()
 	for _, run := range res.Labs {
 		run.Status = run.overall()
 	}
+	return err
 }
 
 func (a *app) verifyLab(ctx context.Context, run *roomLabRun) {

@@ -20,7 +20,7 @@ func (a *app) printRoomTable(res *roomResult) {
 	}
 	a.printf("%s\n", a.bold(a.msg("room.title", res.File, fmt.Sprint(len(res.Labs)))))
 	for i, ch := range res.Chapters {
-		a.printf("  %s %s\n", a.dim(cols[i]), ch)
+		a.printf("  %s %s\n", a.dim(cols[i]), res.titles[ch])
 	}
 	rows := [][]string{append([]string{a.msg("room.lab")}, cols...)}
 	for _, run := range res.Labs {
@@ -79,9 +79,9 @@ func (a *app) printLabTrouble(run *roomLabRun) {
 			where = a.msg("room.step_on_host", c.Step, c.Host)
 		}
 		a.printf("  %s %s\n", a.red("✗"), where)
-		a.printf("%s\n", a.hanging("    ", "    ", c.Reason))
+		a.printf("    %s\n", indentLines(c.Reason, "    "))
 		if c.Hint != "" {
-			a.printf("%s\n", a.dim(a.hanging("    "+a.msg("room.hint")+" ", "    ", c.Hint)))
+			a.printf("    %s\n", a.dim(a.msg("room.hint")+" "+indentLines(c.Hint, "    ")))
 		}
 	}
 	for _, h := range sortedKeys(run.Lost) {
@@ -156,4 +156,9 @@ func sortedKeys(m map[string]string) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// indentLines indents every line of text but the first.
+func indentLines(text, indent string) string {
+	return strings.ReplaceAll(strings.TrimSpace(text), "\n", "\n"+indent)
 }
