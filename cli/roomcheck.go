@@ -29,9 +29,9 @@ const (
 )
 
 type roomResult struct {
-	File     string        `json:"room"`
-	Chapters []string      `json:"chapters"`
-	Labs     []*roomLabRun `json:"labs"`
+	File     string            `json:"room"`
+	Chapters []string          `json:"chapters"`
+	Labs     []*roomLabRun     `json:"labs"`
 	titles   map[string]string // chapter slug → title, in the run's language
 }
 
