@@ -33,6 +33,8 @@ type printer struct {
 	ev         *stepEvidence // of the step running
 	// redact removes secrets from the JSON events.
 	redact *walk.Redactor
+	// settling: the hosts told that a passing check is being watched.
+	settling map[string]bool
 	// held is a step's output per host, in JSON mode, until its exit: the
 	// secrets the step defines are known only then.
 	held map[string][]walk.Event
@@ -114,6 +116,16 @@ func (p *printer) event(ev walk.Event) {
 		}
 	case walk.EvCheckAttempt:
 		p.ev.attempts[ev.Host] = ev
+		// A service that passes is watched for its settle window before
+		// it counts: say so once, so a quiet wait is not a hang.
+		key := ev.Step + "\x00" + ev.Host
+		if ev.Settling && !p.settling[key] {
+			if p.settling == nil {
+				p.settling = map[string]bool{}
+			}
+			p.settling[key] = true
+			fmt.Fprintf(p.out, "%s%s\n", p.prefix(ev.Host), p.a.dim(p.a.msg("ui.settling", locales.Duration(p.a.lang, ev.Settle))))
+		}
 	case walk.EvExited:
 		p.flush(ev.Host)
 		status := p.a.green(p.a.msg("ui.exit_status", fmt.Sprint(ev.Exit)))
