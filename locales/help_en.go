@@ -57,6 +57,9 @@ Exits 0 when the check passes, 1 when it fails, 2 on a usage error.`,
 	"help.flag.check.json":  "print the verdict as JSON",
 	"help.flag.check.stage": "for a check whose expectation changes as the tutorial goes on, the stage to judge against (default: the one the lab's progress has reached, else the last)",
 
+	"help.flag.lint.stale":         "list only the Korean and Japanese step sections whose English changed since they were written",
+	"help.flag.lint.mark-reviewed": "record the current English revision in DIR's stale translations, once they are reviewed",
+
 	"help.cmd.lint.short": "Validate tutorial content: schema, ids, targets, prose in every language, checks against their samples, bash -n",
 	"help.cmd.lint.long": `Validate tutorial content. Without DIR, the embedded tracks (and --content's).
 With DIR, the tracks in that directory: DIR holds track.yaml, or directories that do.

@@ -53,6 +53,9 @@ STEP には完全な ID（08-bootstrapping-kubernetes-controllers/start-services
 	"help.flag.check.json":  "判定を JSON で出力します",
 	"help.flag.check.stage": "チュートリアルの進行に応じて期待値が変わるチェックで、判定の基準にするステージ（デフォルト: ラボの進捗が到達したステージ、なければ最後のステージ）",
 
+	"help.flag.lint.stale":         "英語の原文が変わった後に更新されていない韓国語・日本語のステップのセクションだけを一覧表示します",
+	"help.flag.lint.mark-reviewed": "レビューを終えた DIR の翻訳に、現在の英語の原文のリビジョンを記録します",
+
 	"help.cmd.lint.short": "チュートリアルのコンテンツを検査します: スキーマ、ID、対象ホスト、全言語の説明、サンプルに対するチェック、bash -n",
 	"help.cmd.lint.long": `チュートリアルのコンテンツを検査します。DIR を省略すると組み込みトラック（と --content のトラック）を、
 DIR を指定するとそのディレクトリのトラックを検査します。DIR には track.yaml か、

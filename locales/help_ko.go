@@ -53,6 +53,9 @@ STEP에는 전체 ID(08-bootstrapping-kubernetes-controllers/start-services),
 	"help.flag.check.json":  "판정을 JSON으로 출력합니다",
 	"help.flag.check.stage": "튜토리얼 진행에 따라 기대값이 바뀌는 검증에서 판정 기준으로 삼을 스테이지(기본값: 실습 진행 상황이 도달한 스테이지, 없으면 마지막 스테이지)",
 
+	"help.flag.lint.stale":         "영어 원문이 바뀐 뒤 갱신되지 않은 한국어·일본어 단계 섹션만 나열합니다",
+	"help.flag.lint.mark-reviewed": "검토를 마친 DIR의 번역에 현재 영어 원문의 리비전을 기록합니다",
+
 	"help.cmd.lint.short": "튜토리얼 콘텐츠를 검사합니다: 스키마, ID, 대상 호스트, 모든 언어의 설명, 샘플에 대한 검증, bash -n",
 	"help.cmd.lint.long": `튜토리얼 콘텐츠를 검사합니다. DIR이 없으면 내장 트랙(과 --content의 트랙)을,
 DIR이 있으면 그 디렉터리의 트랙을 검사합니다. DIR에는 track.yaml이 있거나,

@@ -12,6 +12,7 @@ type keyMap struct {
 	Up, Down, Run, Verify, Next, Skip, Fail, Diag, Shell key.Binding
 	Focus, Input, SyncAll, SyncOne, Zoom, Lang, Topology key.Binding
 	ScrollUp, ScrollDown, Help, Quit                     key.Binding
+	TextDown, TextUp, Expand, Find, Evidence, Chapters   key.Binding
 	rehearsal                                            bool
 }
 
@@ -38,24 +39,32 @@ func newKeys(l locales.Lang, rehearsal bool) keyMap {
 		Topology:   h([]string{"t"}, "t", "key.topology"),
 		ScrollUp:   h([]string{"pgup"}, "pgup", "key.scroll_up"),
 		ScrollDown: h([]string{"pgdown"}, "pgdn", "key.scroll_down"),
+		TextDown:   h([]string{"ctrl+d"}, "ctrl+d", "key.text_down"),
+		TextUp:     h([]string{"ctrl+u"}, "ctrl+u", "key.text_up"),
+		Expand:     h([]string{"e"}, "e", "key.expand"),
+		Find:       h([]string{"/"}, "/", "key.find"),
+		Evidence:   h([]string{"x"}, "x", "key.evidence"),
+		Chapters:   h([]string{"c"}, "c", "key.chapters"),
 		Help:       h([]string{"?"}, "?", "key.help"),
 		Quit:       h([]string{"q", "ctrl+c"}, "q", "key.quit"),
 		rehearsal:  rehearsal,
 	}
-	k.Fail.SetEnabled(rehearsal)
-	k.Shell.SetEnabled(!rehearsal)
+	// Every key stays enabled, so ? lists it; the ones a rehearsal cannot
+	// do say why when pressed.
 	return k
 }
 
-// ShortHelp is the footer.
+// ShortHelp is the footer, most useful first; the footer drops keys from
+// the end of this list until it fits, and always keeps ? and q.
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Run, k.Verify, k.Next, k.Up, k.Focus, k.Input, k.Zoom, k.Lang, k.Help, k.Quit}
+	return []key.Binding{k.Run, k.Verify, k.Next, k.TextDown, k.Find, k.Up, k.Focus, k.Zoom, k.Expand, k.Lang}
 }
 
 // FullHelp is the ? screen.
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Run, k.Verify, k.Next, k.Skip, k.Fail},
+		{k.TextDown, k.TextUp, k.Expand, k.Find, k.Chapters, k.Evidence},
 		{k.Diag, k.Shell, k.Topology, k.Lang, k.Help, k.Quit},
 		{k.Focus, k.Input, k.SyncAll, k.SyncOne, k.Zoom, k.ScrollUp, k.ScrollDown},
 	}

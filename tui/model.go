@@ -66,13 +66,28 @@ type Model struct {
 	// paneSize is each pane's size as last drawn; Update resizes the
 	// hosts' terminals to it.
 	paneSize map[string][2]int
-	procs    *procTable
-	focus    int
-	scroll   map[string]int
-	syncSet  map[string]bool
-	input    bool
-	zoom     bool
-	view     string // "", "help", "topology", "diag"
+	// termCols x termRows is every pane terminal's size (see termSize).
+	termCols, termRows int
+	procs              *procTable
+	focus              int
+	scroll             map[string]int
+	syncSet            map[string]bool
+	input              bool
+	zoom               bool
+	view               string // "", "help", "topology", "diag", "evidence"
+
+	// What the learner reads scrolls; e shows the whole command.
+	proseScroll, cmdScroll, helpScroll, evidenceScroll scrolled
+	expand                                             bool
+	// listToggled flips whether the chapter list shows (c).
+	listToggled bool
+	// bare is a chapter with nothing to run, shown by its explanation.
+	bare   *steps.Chapter
+	finder *finder
+	// note says why a key did nothing, until the next key.
+	note string
+	// seen is each host's last judged check: its command and output.
+	seen map[string]seen
 
 	phase    phase
 	cancel   context.CancelFunc
@@ -159,7 +174,7 @@ func New(o Options) *Model {
 	m := &Model{opt: o, lang: o.Lang, help: help.New(), st: newStyles(o.NoColor), prose: proseCache{noColor: o.NoColor},
 		panes: map[string]*term.Pane{}, procs: &procTable{m: map[string]walk.Terminal{}}, scroll: map[string]int{}, paneSize: map[string][2]int{},
 		syncSet: map[string]bool{}, events: make(chan walk.Event, 4096),
-		verdicts: map[string]*check.Result{}, lost: map[string]string{}, diag: map[string]string{}}
+		verdicts: map[string]*check.Result{}, lost: map[string]string{}, diag: map[string]string{}, seen: map[string]seen{}}
 	m.keys = newKeys(m.lang, o.Rehearsal)
 	m.steps = o.Track.Steps()
 	m.sel = m.resumeAt()
@@ -169,20 +184,42 @@ func New(o Options) *Model {
 	return m
 }
 
-// resumeAt is the first step that is not done on all its hosts.
+// resumeAt is the step the learner was on (the progress's current step),
+// else the first step that is not done on all its hosts.
 func (m *Model) resumeAt() int {
 	if m.opt.Progress == nil {
 		return 0
 	}
-	for i, s := range m.steps {
-		hosts, _ := m.opt.Engine.Select(s.Targets, nil)
-		for _, h := range hosts {
-			if !m.opt.Progress.Get(s.ID, h.Name).Status.OK() {
+	from := 0
+	if cur := m.opt.Progress.Current(); cur != "" {
+		for i, s := range m.steps {
+			if s.ID == cur {
+				if !m.doneEverywhere(s) {
+					return i // the learner was on it and it is not done
+				}
+				from = i // done there: the next unfinished step after it
+			}
+		}
+	}
+	for _, start := range []int{from, 0} {
+		for i := start; i < len(m.steps); i++ {
+			if !m.doneEverywhere(m.steps[i]) {
 				return i
 			}
 		}
 	}
 	return 0
+}
+
+// doneEverywhere: the step passed, was done or skipped on all its hosts.
+func (m *Model) doneEverywhere(s *steps.Step) bool {
+	hosts, _ := m.opt.Engine.Select(s.Targets, nil)
+	for _, h := range hosts {
+		if !m.opt.Progress.Get(s.ID, h.Name).Status.OK() {
+			return false
+		}
+	}
+	return true
 }
 
 // emit receives engine events from any goroutine. Output goes straight into
@@ -329,6 +366,7 @@ func (m *Model) drain() {
 			case walk.EvCheckVerdict:
 				m.verdicts[ev.Host] = ev.Result
 				m.checkStage = ev.Stage
+				m.seen[ev.Host] = seen{command: ev.Command, output: ev.Text, exit: ev.Exit}
 			case walk.EvHostLost:
 				m.lost[ev.Host] = ev.Err
 				m.pane(ev.Host).WriteString("\r\n\x1b[31m" + ev.Err + "\x1b[0m\r\n")
@@ -357,8 +395,12 @@ func (m *Model) skipText(reason string) string {
 
 func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := msg.String()
+	m.note = ""
 	if m.confirm != "" {
 		return m.answer(k)
+	}
+	if m.finder != nil {
+		return m.findKey(msg)
 	}
 	if m.input {
 		if k == "esc" {
@@ -368,8 +410,25 @@ func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.typeInto(keyBytes(msg))
 		return m, nil
 	}
-	if m.view == "help" && k != "?" && k != "q" {
-		m.view = ""
+	if m.view == "help" {
+		switch k {
+		case "up", "k":
+			m.helpScroll.by(-1)
+			return m, nil
+		case "down", "j":
+			m.helpScroll.by(1)
+			return m, nil
+		case "esc":
+			m.view = ""
+			return m, nil
+		case "?", "q", "ctrl+c", "ctrl+d", "ctrl+u":
+		default:
+			m.view = ""
+		}
+	}
+	if m.bare != nil && m.stepOnly(msg) {
+		m.note = m.t("tui.nothing_to_run")
+		return m, nil
 	}
 	switch {
 	case key.Matches(msg, m.keys.Quit):
@@ -379,17 +438,37 @@ func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, tea.Quit
 	case key.Matches(msg, m.keys.Up):
-		if m.phase != running && m.sel > 0 {
-			m.move(m.sel - 1)
+		if m.phase != running {
+			return m, m.step(-1)
 		}
 	case key.Matches(msg, m.keys.Down):
-		if m.phase != running && m.sel < len(m.steps)-1 {
-			m.move(m.sel + 1)
+		if m.phase != running {
+			return m, m.step(1)
 		}
 	case key.Matches(msg, m.keys.Next):
-		if m.phase != running && m.sel < len(m.steps)-1 && m.stepOK() {
-			m.move(m.sel + 1)
+		if m.phase == running {
+			return m, nil
 		}
+		if m.bare != nil {
+			return m, m.step(1)
+		}
+		if hosts := m.notPassed(); len(hosts) > 0 {
+			m.note = m.t("tui.next_not_passed", strings.Join(hosts, ", "))
+			return m, nil
+		}
+		return m, m.step(1)
+	case key.Matches(msg, m.keys.TextDown):
+		m.textKey(true)
+	case key.Matches(msg, m.keys.TextUp):
+		m.textKey(false)
+	case key.Matches(msg, m.keys.Expand):
+		m.expand = !m.expand
+	case key.Matches(msg, m.keys.Find):
+		m.finder = &finder{}
+	case key.Matches(msg, m.keys.Evidence):
+		m.toggleView("evidence")
+	case key.Matches(msg, m.keys.Chapters):
+		m.listToggled = !m.listToggled
 	case key.Matches(msg, m.keys.Run):
 		if m.phase == running {
 			return m, nil
@@ -404,17 +483,25 @@ func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m, m.start(true)
 		}
 	case key.Matches(msg, m.keys.Fail):
-		if m.opt.Rehearsal && m.phase != running && m.current().Check != nil {
+		if !m.opt.Rehearsal {
+			m.note = m.t("tui.fail_live")
+			return m, nil
+		}
+		if m.phase != running && m.current().Check != nil {
 			m.opt.Engine.PlayFailure(m.current().ID)
 			return m, m.start(false)
 		}
 	case key.Matches(msg, m.keys.Skip):
 		if m.phase != running {
 			e, id, hosts := m.opt.Engine, m.current().ID, m.hosts()
-			if m.sel < len(m.steps)-1 {
-				m.move(m.sel + 1)
+			save := m.step(1)
+			return m, func() tea.Msg {
+				e.Skip(id, hosts)
+				if save != nil {
+					save() // after the skip, which names the skipped step current
+				}
+				return nil
 			}
-			return m, func() tea.Msg { e.Skip(id, hosts); return nil }
 		}
 	case key.Matches(msg, m.keys.Diag):
 		m.toggleView("diag")
@@ -423,6 +510,10 @@ func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.Help):
 		m.toggleView("help")
 	case key.Matches(msg, m.keys.Shell):
+		if m.opt.Rehearsal {
+			m.note = m.t("tui.shell_rehearsal")
+			return m, nil
+		}
 		return m, m.openShell()
 	case key.Matches(msg, m.keys.Focus):
 		n := len(m.hosts())
@@ -434,6 +525,14 @@ func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			}
 		}
 	case key.Matches(msg, m.keys.Input):
+		if m.procs.get(m.focused()) == nil {
+			if m.opt.Rehearsal {
+				m.note = m.t("tui.input_rehearsal")
+			} else {
+				m.note = m.t("tui.input_nothing", m.focused())
+			}
+			return m, nil
+		}
 		m.input = true
 	case key.Matches(msg, m.keys.SyncAll):
 		hs := m.hosts()
@@ -461,7 +560,7 @@ func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.keys = newKeys(m.lang, m.opt.Rehearsal)
 	case key.Matches(msg, m.keys.ScrollUp):
 		h := m.focused()
-		m.scroll[h] = min(m.scroll[h]+5, m.pane(h).ScrollbackLen())
+		m.scroll[h] += 5 // drawing bounds it by what the pane holds
 	case key.Matches(msg, m.keys.ScrollDown):
 		h := m.focused()
 		m.scroll[h] = max(m.scroll[h]-5, 0)
@@ -506,22 +605,28 @@ func (m *Model) move(i int) {
 	m.lost = map[string]string{}
 	m.diag = map[string]string{}
 	m.syncSet = map[string]bool{}
-	if m.view == "diag" {
+	m.seen = map[string]seen{}
+	m.proseScroll, m.cmdScroll, m.evidenceScroll = scrolled{}, scrolled{}, scrolled{}
+	m.expand = false
+	m.bare = nil
+	if m.view == "diag" || m.view == "evidence" {
 		m.view = ""
 	}
 }
 
-// stepOK: the current step passed (or was done or skipped) on all its hosts.
-func (m *Model) stepOK() bool {
+// notPassed lists the current step's hosts where it has not passed (or
+// been done or skipped) yet.
+func (m *Model) notPassed() []string {
 	if m.opt.Progress == nil {
-		return true
+		return nil
 	}
+	var out []string
 	for _, h := range m.hosts() {
 		if !m.opt.Progress.Get(m.current().ID, h).Status.OK() {
-			return false
+			out = append(out, h)
 		}
 	}
-	return true
+	return out
 }
 
 // start runs (or verifies) the current step in the background.
@@ -534,6 +639,7 @@ func (m *Model) start(verifyOnly bool) tea.Cmd {
 	m.checkStage = ""
 	m.lost = map[string]string{}
 	m.diag = map[string]string{}
+	m.seen = map[string]seen{}
 	m.layoutPanes() // size the terminals (and so the PTYs) before output arrives
 	ctx, cancel := context.WithCancel(context.Background())
 	m.cancel = cancel

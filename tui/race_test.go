@@ -75,7 +75,7 @@ func TestLiveStepWhileZoomingAndResizing(t *testing.T) {
 				t.Fatalf("the step did not pass: %+v %s", m.report, m.err)
 			}
 			for _, h := range l.Hosts {
-				if got := m.pane(h.Name).View(0); !strings.Contains(got, "line 40 on") {
+				if got := paneHistory(m.pane(h.Name)); !strings.Contains(got, "line 40 on") || !strings.Contains(got, "line 1 on") {
 					t.Errorf("%s's pane lacks its output:\n%s", h.Name, got)
 				}
 			}

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"hardway/locales"
+	"hardway/locales/textlayout"
 	"hardway/steps"
 	"hardway/walk"
 )
@@ -51,10 +52,18 @@ func (m *Model) render() string {
 	}
 	footer := m.footer(w)
 	bodyH := h - len(top) - 1
+	m.termCols, m.termRows = m.termSize(w, bodyH)
 	var body []string
-	if m.zoom && m.view == "" {
+	switch {
+	case m.finder != nil:
+		body = m.finderArea(w, bodyH)
+	case m.view == "help":
+		body = m.helpArea(w, bodyH)
+	case m.zoom && m.view == "":
 		body = m.panesArea(w, bodyH)
-	} else {
+	case !m.listVisible(w):
+		body = m.rightColumn(w, bodyH)
+	default:
 		listW := clamp(w/4, 22, 36)
 		left := m.stepList(listW, bodyH)
 		right := m.rightColumn(w-listW-1, bodyH)
@@ -70,6 +79,10 @@ func (m *Model) render() string {
 	return strings.Join(lines, "\n")
 }
 
+// listVisible: the chapter list shows from 100 columns up; narrower, the
+// explanation and panes need the room, and c shows it.
+func (m *Model) listVisible(w int) bool { return (w >= 100) != m.listToggled }
+
 func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
 
 // fit pads or cuts a line to exactly w columns.
@@ -81,35 +94,6 @@ func fit(s string, w int) string {
 		s += strings.Repeat(" ", pad)
 	}
 	return s
-}
-
-func (m *Model) header(w int) string {
-	s := m.current()
-	ctitle, _ := s.Chapter.Title(m.lang)
-	n, total := 0, len(s.Chapter.Steps)
-	for i, x := range s.Chapter.Steps {
-		if x == s {
-			n = i + 1
-		}
-	}
-	mode := m.t("tui.mode_live")
-	if m.opt.Rehearsal {
-		mode = m.t("tui.mode_rehearsal")
-	}
-	parts := []string{m.st.bold.Render("hardway"), m.opt.Track.ID + " " + m.opt.Track.Version, ctitle,
-		m.t("ui.step_n_of_m", fmt.Sprint(n), fmt.Sprint(total)), m.lang.Name(), mode}
-	return fit(strings.Join(parts, m.st.dim.Render(" · ")), w)
-}
-
-func (m *Model) footer(w int) string {
-	if m.input {
-		return fit(m.st.warn.Render(m.t("tui.input_mode", strings.Join(m.inputTargets(), ", "))), w)
-	}
-	m.help.SetWidth(w)
-	if m.view == "help" {
-		return fit(m.help.ShortHelpView(m.keys.ShortHelp()), w)
-	}
-	return fit(m.help.View(m.keys), w)
 }
 
 func (m *Model) inputTargets() []string {
@@ -133,7 +117,7 @@ func (m *Model) stepList(w, h int) []string {
 	curLine := 0
 	for _, ch := range m.opt.Track.Chapters {
 		title, _ := ch.Title(m.lang)
-		num, _, _ := strings.Cut(ch.Slug, "-")
+		num := chapterNumber(ch.Slug)
 		label := num + " " + title
 		if len(ch.Steps) == 0 {
 			lines = append(lines, m.st.dim.Render(fit(label, w)))
@@ -218,19 +202,38 @@ func (m *Model) stepMark(s *steps.Step) (string, string) {
 	return mark, dots.String()
 }
 
-// rightColumn: the explanation, the command box, the status, the panes.
+// rightColumn: the explanation, the command box, the status, the panes;
+// or a chapter with nothing to run; or the whole command, expanded.
 func (m *Model) rightColumn(w, h int) []string {
+	if m.bare != nil {
+		return m.chapterPage(w, h)
+	}
 	s := m.current()
 	p, fb := s.Text(m.lang)
 	title := p.Title
 	if fb {
 		title += " " + m.t("ui.fallback", m.lang.Name())
 	}
-	proseLines := m.prose.render(p.Body, w-2)
 	commandLines := m.commandLines(w - 2)
+	if m.expand {
+		return scrollBox(m.t("tui.command"), commandLines, &m.cmdScroll, w, h, m.st.dim)
+	}
+	if m.view == "evidence" {
+		return m.evidenceArea(w, h)
+	}
+	proseLines := m.prose.render(p.Body, w-2)
 	status := m.statusLines(w)
-	// Share the height: panes first get at least 8 rows (or what is left).
-	proseH := min(len(proseLines)+2, max(4, h/4))
+	if m.phase == done && m.report != nil && !m.report.OK() {
+		// The rest (every reason, the hint) is in the evidence view: x.
+		status = capStatus(status, m.st.dim.Render(m.t("tui.failed_keys_x")), w, max(3, h/4))
+	}
+	// Share the height. Before anything ran the explanation gets more of
+	// it; once there is output, the panes get at least 8 rows.
+	share := h / 4
+	if m.phase == idle && m.report == nil {
+		share = (h - len(status)) * 2 / 5
+	}
+	proseH := min(len(proseLines)+2, max(4, share))
 	cmdH := min(len(commandLines)+2, max(4, h/4))
 	paneH := h - proseH - cmdH - len(status)
 	if paneH < 8 {
@@ -242,12 +245,10 @@ func (m *Model) rightColumn(w, h int) []string {
 		paneH = h - proseH - cmdH - len(status)
 	}
 	var out []string
-	out = append(out, box(m.st.bold.Render(title), proseLines, w, proseH, m.st.dim)...)
-	out = append(out, box(m.t("tui.command"), commandLines, w, cmdH, m.st.dim)...)
+	out = append(out, scrollBox(m.st.bold.Render(title), proseLines, &m.proseScroll, w, proseH, m.st.dim)...)
+	out = append(out, scrollBox(m.t("tui.command"), commandLines, &m.cmdScroll, w, cmdH, m.st.dim)...)
 	out = append(out, status...)
 	switch m.view {
-	case "help":
-		out = append(out, m.helpArea(w, paneH)...)
 	case "topology":
 		out = append(out, m.topologyArea(w, paneH)...)
 	case "diag":
@@ -261,6 +262,8 @@ func (m *Model) rightColumn(w, h int) []string {
 	return out[:h]
 }
 
+// wrapText lays out plain text (no Markdown) as every face does: its
+// paragraphs (blank-line separated) one blank line apart.
 func wrapText(text string, w int) []string {
 	if w < 4 {
 		return nil
@@ -274,7 +277,7 @@ func wrapText(text string, w int) []string {
 		if len(out) > 0 {
 			out = append(out, "")
 		}
-		out = append(out, strings.Split(ansi.Wrap(para, w, ""), "\n")...)
+		out = append(out, textlayout.Wrap(para, w)...)
 	}
 	return out
 }
@@ -317,7 +320,9 @@ func (m *Model) commandLines(w int) []string {
 			r = c
 		}
 		for _, l := range strings.Split(strings.TrimRight(r, "\n"), "\n") {
-			lines = append(lines, m.st.accent.Render(ansi.Truncate(l, w, "…")))
+			for _, row := range wrapMarked(l, w) {
+				lines = append(lines, m.st.accent.Render(row))
+			}
 		}
 	}
 	if s.Check != nil && len(s.Check.Stages) > 0 {
@@ -362,36 +367,55 @@ func (m *Model) statusLines(w int) []string {
 	case m.err != "":
 		out = append(out, m.st.bad.Render(m.err))
 	case m.phase == done && m.report != nil:
-		if m.report.OK() {
+		cur := m.current()
+		switch {
+		case m.report.YourTurn || (cur.Yourself && m.report.OK() && !m.anyVerdict()):
+			out = append(out, m.st.warn.Render("➜ "+m.t("tui.your_turn")))
+		case cur.Manual && !cur.Yourself && m.report.OK() && !m.anyVerdict():
+			out = append(out, m.st.ok.Render("↷ "+m.t("tui.login_done")))
+		case m.report.OK():
 			out = append(out, m.st.ok.Render("✓ "+m.t("tui.passed")))
-		} else {
+		default:
 			out = append(out, m.st.bad.Render("✗ "+m.t("tui.failed")))
-			for _, h := range m.hosts() {
-				if e, ok := m.lost[h]; ok {
-					out = append(out, m.st.bad.Render("  "+h+": "+e))
-					continue
-				}
-				r := m.verdicts[h]
-				if r == nil || r.Pass {
-					continue
-				}
-				for _, it := range r.Failures() {
-					out = append(out, "  "+m.st.bold.Render(h)+" "+it.Subject+": "+locales.Reason(m.lang, string(it.Reason.Code), it.Reason.Args...))
-				}
-			}
+			out = append(out, m.failureLines()...)
 			if p, _ := m.current().Text(m.lang); p.Hint != "" {
-				hint := wrapText(p.Hint, w-2)
+				hint := m.prose.hint(p.Hint, w-2)
 				out = append(out, m.st.warn.Render(m.t("ui.hint")))
 				out = append(out, hint[:min(len(hint), 4)]...)
 			}
-			out = append(out, m.st.dim.Render(m.t("tui.failed_keys")))
+			out = append(out, m.st.dim.Render(m.t("tui.failed_keys_x")))
 		}
 	}
-	for i := range out {
-		out[i] = fit(out[i], w)
+	if m.note != "" {
+		out = append([]string{m.st.warn.Render(m.note)}, out...)
 	}
-	return out
+	return wrapRows(out, w)
 }
+
+// wrapRows wraps lines to w, never cutting them, each row exactly w wide.
+func wrapRows(lines []string, w int) []string {
+	var rows []string
+	for _, l := range lines {
+		for _, r := range strings.Split(ansi.Wrap(l, w, ""), "\n") {
+			rows = append(rows, fit(r, w))
+		}
+	}
+	return rows
+}
+
+// capStatus keeps the status within limit rows: its first rows and its
+// last line (what the learner can do next, x among it, which shows the
+// whole evidence).
+func capStatus(rows []string, last string, w, limit int) []string {
+	if len(rows) <= limit {
+		return rows
+	}
+	tail := wrapRows([]string{last}, w)
+	return append(rows[:max(limit-len(tail), 1)], tail...)
+}
+
+// anyVerdict: a check judged the step on some host.
+func (m *Model) anyVerdict() bool { return len(m.verdicts) > 0 }
 
 // box draws a rounded box of exactly w x h with a title.
 func box(title string, lines []string, w, h int, border lipgloss.Style) []string {
@@ -510,12 +534,13 @@ func (m *Model) paneTitle(host string, focused bool) string {
 	return t
 }
 
-// paneBox sizes the host's terminal to the box (and its PTY with it) and draws it.
+// paneBox draws the host's pane: its last lines, wrapped to the box. The
+// terminal keeps the screen's pane size (see termSize); the host's
+// terminal follows it in Update.
 func (m *Model) paneBox(host string, w, h int, focused bool) []string {
 	p := m.pane(host)
-	cols, rows := max(w-2, 1), max(h-2, 1)
-	p.Resize(cols, rows)
-	m.paneSize[host] = [2]int{cols, rows} // the host's terminal follows in Update
+	p.Resize(m.termCols, m.termRows)
+	m.paneSize[host] = [2]int{m.termCols, m.termRows}
 	border := m.st.dim
 	if focused {
 		border = m.st.focus
@@ -523,7 +548,8 @@ func (m *Model) paneBox(host string, w, h int, focused bool) []string {
 	if m.syncSet[host] {
 		border = m.st.warn
 	}
-	lines := strings.Split(p.View(m.scroll[host]), "\n")
+	lines, maxOff := tailRows(p, max(w-2, 1), max(h-2, 1), m.scroll[host])
+	m.scroll[host] = min(m.scroll[host], maxOff)
 	return box(" "+m.paneTitle(host, focused)+" ", lines, w, h, border)
 }
 
@@ -608,14 +634,15 @@ func (m *Model) diagArea(w, h int) []string {
 	return box(" "+m.t("ui.diagnostics")+" ", lines, w, h, m.st.dim)
 }
 
+// helpArea lists every key, also the ones a rehearsal cannot use (they
+// say why when pressed), and scrolls.
 func (m *Model) helpArea(w, h int) []string {
-	var lines []string
+	lines := []string{m.st.dim.Render(m.t("tui.help_scroll")), ""}
 	for _, group := range m.keys.FullHelp() {
 		for _, b := range group {
-			if b.Enabled() {
-				lines = append(lines, fmt.Sprintf("%-10s %s", b.Help().Key, b.Help().Desc))
-			}
+			lines = append(lines, fmt.Sprintf("%-10s %s", b.Help().Key, b.Help().Desc))
 		}
+		lines = append(lines, "")
 	}
-	return box(" "+m.t("key.help")+" ", lines, w, h, m.st.dim)
+	return scrollBox(" "+m.t("key.help")+" ", lines, &m.helpScroll, w, h, m.st.dim)
 }

@@ -232,3 +232,15 @@ func writeAtomic(path string, data []byte) error {
 	}
 	return nil
 }
+
+// SetCurrent records the step the learner is on, so a face that starts
+// again opens there, and saves; nothing is recorded about the step itself.
+func (p *Progress) SetCurrent(step string) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.f.Current == step {
+		return nil
+	}
+	p.f.Current = step
+	return p.save()
+}
