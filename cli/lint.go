@@ -14,10 +14,14 @@ type lintFailed struct{ n int }
 func (e lintFailed) Error() string { return fmt.Sprintf("%d problems", e.n) }
 
 func (a *app) lintCommand() *cobra.Command {
-	return &cobra.Command{
+	var stale, markReviewed bool
+	cmd := &cobra.Command{
 		Use:  "lint [DIR]",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if markReviewed && len(args) == 0 {
+				return usageError{fmt.Errorf("--mark-reviewed writes the prose files of a DIR: give it")}
+			}
 			var tracks []*steps.Track
 			var problems steps.Errors
 			if len(args) == 1 {
@@ -36,6 +40,9 @@ func (a *app) lintCommand() *cobra.Command {
 					return err
 				}
 				tracks = all
+			}
+			if stale || markReviewed {
+				return a.lintStale(tracks, markReviewed)
 			}
 			var nSteps, nChecks, nSamples int
 			for _, t := range tracks {
@@ -59,4 +66,31 @@ func (a *app) lintCommand() *cobra.Command {
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&stale, "stale", false, "list only the Korean and Japanese step sections whose English changed since they were written")
+	cmd.Flags().BoolVar(&markReviewed, "mark-reviewed", false, "record the current English revision in DIR's stale translations (after reviewing them)")
+	return cmd
+}
+
+// lintStale lists the translations whose English changed since they were
+// written (exit 1 when there are some), or marks them reviewed.
+func (a *app) lintStale(tracks []*steps.Track, mark bool) error {
+	n := 0
+	for _, t := range tracks {
+		if mark {
+			marked, err := steps.MarkReviewed(t)
+			if err != nil {
+				return err
+			}
+			a.printf("%s: %d\n", t.ID, marked)
+			continue
+		}
+		for _, s := range steps.StaleSections(t) {
+			fmt.Fprintln(a.env.Stdout, s.Error().Error())
+			n++
+		}
+	}
+	if n > 0 {
+		return lintFailed{n}
+	}
+	return nil
 }

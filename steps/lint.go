@@ -50,6 +50,8 @@ func Lint(t *Track) Errors {
 			errs = append(errs, inVariant(s, own)...)
 		}
 	}
+	lintStyle(t, &errs) // the glossary: one voice per language
+	lintStale(t, &errs) // translations whose English changed since
 	return errs
 }
 

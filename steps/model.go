@@ -30,6 +30,9 @@ type Track struct {
 	Base    string
 	Changes Changes
 	pending *pendingVariant // a variant not yet built on its base
+	// proseText is the Markdown of the track's own Korean and Japanese
+	// prose files, by file name, for the style lint (style.go).
+	proseText map[string]string
 }
 
 // Changes counts what a variant did to its base's steps.
@@ -140,6 +143,11 @@ type StepProse struct {
 	Title, Body, Hint string
 	File              string
 	Line              int
+	// Revision is the English section's revision a translation records it
+	// was written from (<!-- en: 1a2b3c4d --> under its heading), at
+	// RevisionLine; see stale.go.
+	Revision     string
+	RevisionLine int
 }
 
 // CheckSpec is how a step is verified: a command run on each check host, and

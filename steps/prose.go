@@ -29,6 +29,7 @@ func loadProse(fsys fs.FS, t *Track, errs *Errors) {
 		if data, err := fs.ReadFile(fsys, path.Join(dir, "track.md")); err == nil {
 			title, body := splitTitle(string(data))
 			t.Prose[lang] = TrackProse{Title: title, Body: body}
+			keepForStyle(t, lang, path.Join(t.Dir, dir, "track.md"), string(data))
 		}
 		for _, ch := range t.Chapters {
 			file := path.Join(dir, ch.Slug+".md")
@@ -37,6 +38,7 @@ func loadProse(fsys fs.FS, t *Track, errs *Errors) {
 				continue // lint reports missing prose per language
 			}
 			parseChapterProse(ch, lang, path.Join(t.Dir, file), string(data), errs)
+			keepForStyle(t, lang, path.Join(t.Dir, file), string(data))
 		}
 		// Prose for a chapter the track does not have.
 		files, _ := fs.Glob(fsys, path.Join(dir, "*.md"))
@@ -64,6 +66,8 @@ func parseChapterProse(ch *Chapter, lang locales.Lang, file, md string, errs *Er
 		line        int
 		body, hint  []string
 		inHint      bool
+		rev         string
+		revLine     int
 	}
 	var (
 		cp       = ChapterProse{File: file}
@@ -91,6 +95,9 @@ func parseChapterProse(ch *Chapter, lang locales.Lang, file, md string, errs *Er
 				slug, title, _ := strings.Cut(strings.TrimSpace(l[3:]), ":")
 				cur = &section{slug: strings.TrimSpace(slug), title: strings.TrimSpace(title), line: n}
 				sections = append(sections, cur)
+				continue
+			case cur != nil && revisionRE.MatchString(trimmed):
+				cur.rev, cur.revLine = revisionRE.FindStringSubmatch(trimmed)[1], n
 				continue
 			case strings.EqualFold(trimmed, hintHeading):
 				if cur == nil {
@@ -138,7 +145,8 @@ func parseChapterProse(ch *Chapter, lang locales.Lang, file, md string, errs *Er
 		}
 		seen[s.slug] = s.line
 		st.Prose[lang] = StepProse{Title: s.title, Body: unwrapCJK(strings.TrimSpace(strings.Join(s.body, "\n"))),
-			Hint: unwrapCJK(strings.TrimSpace(strings.Join(s.hint, "\n"))), File: file, Line: s.line}
+			Hint: unwrapCJK(strings.TrimSpace(strings.Join(s.hint, "\n"))), File: file, Line: s.line,
+			Revision: s.rev, RevisionLine: s.revLine}
 	}
 }
 

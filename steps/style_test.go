@@ -1,0 +1,131 @@
+package steps_test
+
+import (
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"hardway/content"
+	"hardway/locales"
+	"hardway/steps"
+)
+
+// Breaking a glossary rule in a track's prose makes lint fail, naming the
+// file and line and the rule; the rest of the file stays quiet.
+func TestStyleLintNamesFileAndLine(t *testing.T) {
+	got := loadAndLint(t, with(map[string]string{
+		"prose/ko/01-one.md": "# 하나\n\n## hello: 인사\n\n로드밸런서 주소를 확인하십시오.\n\n### hint\n\n보세요.\n",
+		"prose/ja/01-one.md": "# 一\n\n## hello: 挨拶の確認\n\nAPIサーバーは第3章で作った `ca.pem` を使います。\n\n### hint\n\n「ok」が出ない場合は、ワーカーを確認してください。\n",
+	}))
+	want := []string{
+		`mini/prose/ko/01-one.md:5: "로드밸런서": write 로드 밸런서 (glossary: load balancer)`,
+		`mini/prose/ko/01-one.md:5: "십시오": end instructions with -세요 (확인하세요), not -십시오 (glossary: register)`,
+		`mini/prose/ja/01-one.md:3: step titles say what the learner does, in a verb's dictionary form (挨拶の確認) (glossary: heading)`,
+		`mini/prose/ja/01-one.md:5: "第3章": refer to chapters as 04章`,
+		`mini/prose/ja/01-one.md:5: "API": a half-width space between Japanese and a Latin word or inline code (glossary: spacing)`,
+		`mini/prose/ja/01-one.md:9: "ワーカー": write ワーカーノード (glossary: worker node)`,
+	}
+	all := strings.Join(got, "\n")
+	for _, w := range want {
+		if !strings.Contains(all, w) {
+			t.Errorf("lint does not say\n  %s\nit says:\n%s", w, all)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("want %d problems, got %d:\n%s", len(want), len(got), all)
+	}
+}
+
+// The spacing rule, one case at a time: the Latin words and code take a
+// half-width space from Japanese, numbers and full-width punctuation none.
+func TestJapaneseSpacing(t *testing.T) {
+	gs, err := steps.Glossaries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ja := gs[locales.JA]
+	for _, c := range []struct {
+		text string
+		ok   bool
+	}{
+		{"API サーバーは3台のコントローラーで動きます。", true},
+		{"`etcd` を04章で作成した証明書で起動します。", true},
+		{"ノード（`node-0`、`node-1`）に kubectl でアクセスします。", true},
+		{"06-1章の手順です。", true},
+		{"CentOS 8 を使います。", true},
+		{"vCPU 1個のマシンでは止まります。", true},
+		{"CentOS 8を使います。", false},
+		{"APIサーバーを起動します。", false},
+		{"`etcd`を起動します。", false},
+		{"3 台のマシンがあります。", false},
+		{"ポート 6443 で待ち受けます。", false},
+		{"「 ok 」と表示されます。", false},
+		{"設定を 確認します。", false},
+	} {
+		probs := ja.CheckText(c.text)
+		if (len(probs) == 0) != c.ok {
+			t.Errorf("%s: ok=%v, problems %v", c.text, c.ok, probs)
+		}
+	}
+}
+
+// The embedded tracks follow the glossary and record the English revision
+// of every translated section.
+func TestEmbeddedProseFollowsTheGlossary(t *testing.T) {
+	tracks, err := steps.LoadAll(content.FS, "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tr := range tracks {
+		for _, e := range steps.Lint(tr) {
+			if strings.Contains(e.Msg, "(glossary: ") || strings.Contains(e.Msg, "English revision") {
+				t.Error(e)
+			}
+		}
+		for _, s := range steps.StaleSections(tr) {
+			t.Error(s.Error())
+		}
+	}
+}
+
+var catalogLineRE = regexp.MustCompile(`^\s*"([^"]+)":\s*("(?:[^"\\]|\\.)*"),?\s*$`)
+
+// The UI strings and check reasons follow the glossary's terms and
+// patterns too. Spacing and the full-width colon are the prose's: UI
+// strings are labels and values, "label: value" in every language.
+func TestUIStringsFollowTheGlossary(t *testing.T) {
+	gs, err := steps.Glossaries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	placeholder := regexp.MustCompile(`\{[0-9]+\}`)
+	for file, lang := range map[string]locales.Lang{"../locales/ko.go": locales.KO, "../locales/ja.go": locales.JA} {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for i, l := range strings.Split(string(data), "\n") {
+			m := catalogLineRE.FindStringSubmatch(l)
+			if m == nil {
+				continue
+			}
+			n++
+			text, err := strconv.Unquote(m[2])
+			if err != nil {
+				t.Fatalf("%s:%d: %v", file, i+1, err)
+			}
+			for _, p := range gs[lang].CheckTerms(placeholder.ReplaceAllString(text, "X")) {
+				if strings.HasSuffix(p, "(glossary: punctuation)") {
+					continue // labels print "label: value" in every language, as the CLI does
+				}
+				t.Errorf("%s:%d: %s: %s", file, i+1, m[1], p)
+			}
+		}
+		if n < 100 {
+			t.Errorf("%s: read only %d strings; has the catalog's layout changed?", file, n)
+		}
+	}
+}
