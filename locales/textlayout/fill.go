@@ -1,5 +1,7 @@
 package textlayout
 
+import "strings"
+
 // A line is the clusters it shows; cont: it cuts a long word, marked.
 type line struct {
 	cs   []cluster
@@ -68,7 +70,7 @@ func fill(cs []cluster, w, markW int) []line {
 
 // balanced breaks the lines where their raggedness, summed over all lines
 // but the last, is least (Knuth and Plass's way, for text that is never
-// stretched): few lines end visibly short, and the room left is shared.
+// stretched): as few lines as can be end visibly short.
 func balanced(as []atom, w int) []line {
 	n := len(as)
 	cost := make([]int, n+1) // of laying out as[i:]
@@ -175,23 +177,25 @@ func split(cs []cluster, first, w, markW int) []line {
 		}
 		room := capacity - markW
 		cut, cutW, used, anywhere := 0, 0, 0, 0
-		spaceCut, spaceW := 0, 0
+		var best [len(cutRank)]struct{ at, w int } // the last cut of each rank
 		for i, c := range cs[:len(cs)-1] {
 			if used+c.width > room {
 				break
 			}
 			used += c.width
 			anywhere = i + 1
-			if isCut(c, cs[i+1]) {
+			if r := rank(c, cs[i+1]); r >= 0 {
 				cut, cutW = i+1, used
-				if c.text == " " {
-					spaceCut, spaceW = cut, cutW
-				}
+				best[r].at, best[r].w = cut, cutW
 			}
 		}
-		// Words of a command stay whole when that fills half the line.
-		if spaceCut > 0 && 2*spaceW >= room {
-			cut, cutW = spaceCut, spaceW
+		// The better separator (a space, then , = / -) when its piece
+		// fills half the line: arguments and list items stay whole.
+		for _, b := range best {
+			if b.at > 0 && 2*b.w >= room {
+				cut, cutW = b.at, b.w
+				break
+			}
 		}
 		switch {
 		case cut > 0 && (capacity == w || cutW >= minShared):
@@ -212,28 +216,31 @@ func split(cs []cluster, first, w, markW int) []line {
 // other text; the run starts on the next line instead.
 const minShared = 8
 
-// isCut: a long run may be cut after c (and before next): after a /, -, =
-// or , and after a space inside a code span (not after the space that
-// glues a Japanese particle to its word).
-func isCut(c, next cluster) bool {
-	switch c.text {
-	case "/", "-", "=", ",":
-		return true
-	case " ":
-		return c.span != 0 && next.span == c.span
+// cutRank lists where a long run may be cut, the better first: after a
+// space inside a code span (not the space that glues a Japanese particle
+// to its word), then after , = / and -.
+const cutRank = " ,=/-"
+
+// rank of a cut after c (and before next) in cutRank, or -1.
+func rank(c, next cluster) int {
+	if c.text == " " && (c.span == 0 || next.span != c.span) {
+		return -1
 	}
-	return false
+	if len(c.text) != 1 {
+		return -1
+	}
+	return strings.IndexByte(cutRank, c.text[0])
 }
 
 // raggedness of a line that ends room columns short: a line 12 or more
 // short reads as a hole in the paragraph, so one such line costs more than
-// any number of lines a little short; among those, the square shares the
-// room out.
+// any number of lines a little short; below that, lines are filled as full
+// as they go (Japanese is set in full lines), not evened out.
 func raggedness(room int) int {
 	if room >= shortLine {
-		return 1<<20 + room*room
+		return 1<<20 + room
 	}
-	return room * room
+	return room
 }
 
 // codeAlone is the cost of a short code span alone on a line: it reads as
