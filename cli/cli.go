@@ -145,7 +145,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(a.tracksCommand(), a.stepsCommand(), a.showCommand(), a.checkCommand(), a.lintCommand(),
 		a.initCommand(), a.runCommand(), a.verifyCommand(), a.statusCommand(), a.markCommand(), a.mirrorCommand())
-	root.AddCommand(a.instructorCommands()...)
+	a.addInstructorCommands(root)
 	a.installHelp(root)
 	return root
 }

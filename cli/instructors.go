@@ -2,8 +2,9 @@ package cli
 
 import "github.com/spf13/cobra"
 
-// instructorCommands are the commands for workshop instructors: a room of
-// labs, a record to share, progress to forget, the version.
-func (a *app) instructorCommands() []*cobra.Command {
-	return []*cobra.Command{a.roomCommand()}
+// addInstructorCommands adds the commands for workshop instructors: a room
+// of labs, a record to share, progress to forget, the version.
+func (a *app) addInstructorCommands(root *cobra.Command) {
+	root.AddCommand(a.roomCommand(), a.resetCommand(), a.versionCommand())
+	addVersion(root)
 }

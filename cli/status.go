@@ -10,27 +10,32 @@ import (
 )
 
 func (a *app) statusCommand() *cobra.Command {
-	return &cobra.Command{
-		Use:  "status",
-		Args: cobra.NoArgs,
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:  "status [CHAPTER]",
+		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			// Without an inventory (or with --rehearsal), the rehearsal's
 			// progress.
-			var l *lab
-			var err error
-			if _, noInv := a.inventoryPath(); a.rehearsal || noInv != nil {
-				l, err = a.openRehearsal()
-			} else {
-				l, err = a.openLab()
-			}
+			l, err := a.openProgressLab()
 			if err != nil {
 				return err
+			}
+			if l.pool != nil {
+				defer l.pool.Close()
+			}
+			chapters, err := statusChapters(l.track, args)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return a.printStatusJSON(l, chapters)
 			}
 			t := l.track
 			title, _ := t.Title(a.lang)
 			a.printf("%s %s — %s\n%s\n", a.bold(t.ID), t.Version, title, a.dim(l.engine.Progress.Path()))
 			prog := l.engine.Progress
-			for _, ch := range t.Chapters {
+			for _, ch := range chapters {
 				if len(ch.Steps) == 0 {
 					continue
 				}
@@ -67,6 +72,8 @@ func (a *app) statusCommand() *cobra.Command {
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: every step's state on every host, and the carried variables (secrets hidden)")
+	return cmd
 }
 
 // shownValue hides secrets: the learner sees that the value is there, not it.

@@ -27,4 +27,18 @@ var instructorsEN = map[string]string{
 	"help.flag.room.verify.json":       "print JSON",
 	"help.flag.room.verify.csv":        "print CSV: one line per lab and chapter",
 	"help.flag.room.verify.accept-new": "record the keys of hosts not yet in known_hosts without asking (changed keys are still refused)",
+
+	"reset.everything": "all progress",
+	"reset.confirm":    "Forget {0} in {1}? The hosts are not touched.",
+	"reset.not_reset":  "Nothing was forgotten.",
+	"reset.done_all":   "All progress forgotten ({0} removed); the hosts were not touched.",
+	"reset.done":       "Forgot {0} result(s) of {1} step(s) ({2}); the hosts were not touched.",
+
+	"help.cmd.reset.short":   "Forget the progress of a step, a chapter or everything (the hosts are not touched)",
+	"help.flag.reset.all":    "forget all progress of the lab, carried variables too",
+	"help.flag.reset.yes":    "do not ask first",
+	"help.cmd.version.short": "Print hardway's version, from the build information",
+	"help.flag.version":      "print hardway's version",
+
+	"help.flag.status.json": "print JSON: every step's state on every host, and the carried variables (secrets hidden)",
 }

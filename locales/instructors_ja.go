@@ -27,4 +27,18 @@ var instructorsJA = map[string]string{
 	"help.flag.room.verify.json":       "JSON で出力します",
 	"help.flag.room.verify.csv":        "CSV で出力します: ラボと章ごとに 1 行",
 	"help.flag.room.verify.accept-new": "known_hosts にないホストの鍵を確認せずに記録します(変わった鍵は引き続き拒否)",
+
+	"reset.everything": "すべての進捗",
+	"reset.confirm":    "{1} の {0} を消去しますか? ホストには触れません。",
+	"reset.not_reset":  "何も消去しませんでした。",
+	"reset.done_all":   "すべての進捗を消去しました({0} を削除)。ホストには触れていません。",
+	"reset.done":       "{1} ステップ({2})の結果 {0} 件を消去しました。ホストには触れていません。",
+
+	"help.cmd.reset.short":   "ステップ、章、またはすべての進捗を消去します(ホストには触れません)",
+	"help.flag.reset.all":    "ラボのすべての進捗を消去します。引き継いだ変数も含みます",
+	"help.flag.reset.yes":    "先に確認しません",
+	"help.cmd.version.short": "ビルド情報から hardway のバージョンを出力します",
+	"help.flag.version":      "hardway のバージョンを出力します",
+
+	"help.flag.status.json": "JSON で出力します: すべてのホストでの各ステップの状態と、引き継いだ変数(秘密の値は隠します)",
 }

@@ -27,4 +27,18 @@ var instructorsKO = map[string]string{
 	"help.flag.room.verify.json":       "JSON으로 출력합니다",
 	"help.flag.room.verify.csv":        "CSV로 출력합니다: 랩과 챕터마다 한 줄",
 	"help.flag.room.verify.accept-new": "known_hosts에 없는 호스트의 키를 묻지 않고 기록합니다(바뀐 키는 여전히 거부)",
+
+	"reset.everything": "모든 진행 상황",
+	"reset.confirm":    "{1}에서 {0}을(를) 잊을까요? 호스트는 건드리지 않습니다.",
+	"reset.not_reset":  "아무것도 잊지 않았습니다.",
+	"reset.done_all":   "모든 진행 상황을 잊었습니다({0} 삭제). 호스트는 건드리지 않았습니다.",
+	"reset.done":       "단계 {1}개({2})의 결과 {0}개를 잊었습니다. 호스트는 건드리지 않았습니다.",
+
+	"help.cmd.reset.short":   "단계, 챕터 또는 전체의 진행 상황을 잊습니다(호스트는 건드리지 않음)",
+	"help.flag.reset.all":    "랩의 모든 진행 상황을 잊습니다. 이어받은 변수도 포함",
+	"help.flag.reset.yes":    "먼저 묻지 않습니다",
+	"help.cmd.version.short": "빌드 정보에서 hardway의 버전을 출력합니다",
+	"help.flag.version":      "hardway의 버전을 출력합니다",
+
+	"help.flag.status.json": "JSON으로 출력합니다: 모든 호스트에서 각 단계의 상태와 이어받은 변수(비밀 값은 숨김)",
 }
