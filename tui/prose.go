@@ -2,62 +2,51 @@ package tui
 
 import (
 	"strconv"
-	"strings"
 
-	"charm.land/glamour/v2"
-	"github.com/charmbracelet/x/ansi"
+	"charm.land/lipgloss/v2"
+
+	"hardway/locales/textlayout"
 )
 
-// proseCache renders a step's Markdown explanation with Glamour, once per
-// text and width (rendering is far slower than a frame).
+// proseCache lays out a step's Markdown explanation, as every face does
+// (locales/textlayout), once per text and width: a frame need not do it.
 type proseCache struct {
 	noColor bool
 	key     string
 	lines   []string
 }
 
-// render returns the explanation as lines of at most w columns. Glamour's
-// margins are trimmed; if it fails, the text is wrapped plainly.
+// render returns the explanation as lines of at most w columns.
 func (c *proseCache) render(md string, w int) []string {
 	key := strconv.Itoa(w) + "\x00" + md
 	if c.key == key {
 		return c.lines
 	}
-	style := "dark"
-	if c.noColor {
-		style = "notty"
-	}
-	lines := wrapText(md, w)
-	if r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(w)); err == nil {
-		if out, err := r.Render(md); err == nil {
-			lines = trimBlock(out, w)
-		}
-	}
-	c.key, c.lines = key, lines
-	return lines
+	c.key, c.lines = key, textlayout.Markdown(md, w, proseStyle(c.noColor))
+	return c.lines
 }
 
-// trimBlock drops Glamour's blank first and last lines, its two-column left
-// margin and the padding it adds on the right.
-func trimBlock(s string, w int) []string {
-	raw := strings.Split(s, "\n")
-	var out []string
-	for _, l := range raw {
-		plain := ansi.Strip(l)
-		if strings.HasPrefix(plain, "  ") {
-			l = ansi.TruncateLeft(l, 2, "")
-		}
-		l = strings.TrimRight(l, " ")
-		if ansi.StringWidth(l) > w {
-			l = ansi.Truncate(l, w, "…")
-		}
-		out = append(out, l)
+// hint lays out a step's hint (Markdown) as the explanation is.
+func (c *proseCache) hint(md string, w int) []string {
+	return textlayout.Markdown(md, w, proseStyle(c.noColor))
+}
+
+// proseStyle draws code in the colours Glamour gave it, with no padding
+// (which parted a Korean particle from its word and doubled the spaces
+// of Japanese text); without colour, code is put in brackets.
+func proseStyle(noColor bool) textlayout.Style {
+	if noColor {
+		return textlayout.Style{CodeOpen: "[", CodeClose: "]"}
 	}
-	for len(out) > 0 && strings.TrimSpace(ansi.Strip(out[0])) == "" {
-		out = out[1:]
+	s := lipgloss.NewStyle()
+	draw := func(st lipgloss.Style) func(string) string {
+		return func(t string) string { return st.Render(t) }
 	}
-	for len(out) > 0 && strings.TrimSpace(ansi.Strip(out[len(out)-1])) == "" {
-		out = out[:len(out)-1]
+	return textlayout.Style{
+		Code:   draw(s.Foreground(lipgloss.Color("203")).Background(lipgloss.Color("236"))),
+		Strong: draw(s.Bold(true)),
+		Emph:   draw(s.Italic(true)),
+		Link:   draw(s.Foreground(lipgloss.Color("30")).Underline(true)),
+		Mark:   draw(s.Faint(true)),
 	}
-	return out
 }
