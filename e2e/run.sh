@@ -85,6 +85,8 @@ cleanup() {
 main() {
   local t0 ok=true
   t0=$(now)
+  # a run's logs start empty; --faults-only keeps the chapters' of the run it follows
+  [ "$TUTORIAL" = true ] && rm -rf "$WORK/logs"
   mkdir -p "$CACHE" "$WORK/logs"
   : > "$RESULTS"
   record run started="$(date -u +%FT%TZ)" keep="$KEEP" tutorial="$TUTORIAL" faults="$FAULTS"

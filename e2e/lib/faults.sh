@@ -45,7 +45,7 @@ verify_phase() {
 fault_run() {
   local name=$1 inject=$2 restore=$3 t0 bad=0; shift 3
   t0=$(now)
-  echo "### fault $name" >> "$WORK/logs/fault-$name.log"
+  echo "### fault $name" > "$WORK/logs/fault-$name.log"
   verify_phase "$name" before 0 "$@" || bad=1
   "$inject" >> "$WORK/logs/fault-$name.log" 2>&1 || { log "fault $name: could not inject"; bad=1; }
   verify_phase "$name" during 1 "$@" || bad=1
