@@ -12,6 +12,7 @@ type cluster struct {
 	text  string
 	width int
 	face  Face
+	sgr   string
 	span  int  // which code span it belongs to (1, 2, ...), 0 outside code
 	space bool // an ASCII space outside code: where Latin and Korean text break
 	// canBreak: UAX #14 allows a break after this cluster.
@@ -26,6 +27,7 @@ func clusters(spans []Span) []cluster {
 	type mark struct {
 		end  int
 		face Face
+		sgr  string
 		span int
 	}
 	var marks []mark
@@ -37,7 +39,7 @@ func clusters(spans []Span) []cluster {
 			id = codeSpans
 		}
 		text = append(text, s.Text...)
-		marks = append(marks, mark{len(text), s.Face, id})
+		marks = append(marks, mark{len(text), s.Face, s.sgr, id})
 	}
 	out := make([]cluster, 0, len(text))
 	state, offset, m := -1, 0, 0
@@ -52,6 +54,7 @@ func clusters(spans []Span) []cluster {
 			text:     c,
 			width:    boundaries >> uniseg.ShiftWidth,
 			face:     marks[m].face,
+			sgr:      marks[m].sgr,
 			span:     marks[m].span,
 			space:    c == " " && marks[m].span == 0,
 			canBreak: boundaries&uniseg.MaskLine != uniseg.LineDontBreak,

@@ -17,7 +17,7 @@ func inline(md string, face Face) []Span {
 	var text strings.Builder
 	flush := func() {
 		if text.Len() > 0 {
-			out = append(out, Span{text.String(), face})
+			out = append(out, Span{Text: text.String(), Face: face})
 			text.Reset()
 		}
 	}
@@ -36,7 +36,7 @@ func inline(md string, face Face) []Span {
 				continue
 			}
 			flush()
-			out = append(out, Span{codeContent(md[i+n : i+n+end]), face | Code})
+			out = append(out, Span{Text: codeContent(md[i+n : i+n+end]), Face: face | Code})
 			i += n + end + n
 			continue
 		case c == '*' || c == '_':
@@ -55,7 +55,7 @@ func inline(md string, face Face) []Span {
 				flush()
 				out = append(out, inline(label, face|Link)...)
 				if url != label {
-					out = append(out, Span{" (", face}, Span{url, face | Link}, Span{")", face})
+					out = append(out, Span{Text: " (", Face: face}, Span{Text: url, Face: face | Link}, Span{Text: ")", Face: face})
 				}
 				i = next
 				continue
@@ -64,7 +64,7 @@ func inline(md string, face Face) []Span {
 			if end := strings.IndexByte(md[i:], '>'); end > 0 {
 				if u := md[i+1 : i+end]; strings.Contains(u, "://") && !strings.ContainsAny(u, " <") {
 					flush()
-					out = append(out, Span{u, face | Link})
+					out = append(out, Span{Text: u, Face: face | Link})
 					i += end + 1
 					continue
 				}

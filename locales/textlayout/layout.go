@@ -27,6 +27,7 @@ const (
 type Span struct {
 	Text string
 	Face Face
+	sgr  string // colours the text came with (WrapANSI), drawn as they were
 }
 
 // Continue ends a line that had to cut a code span, a flag, a path or a URL
@@ -98,7 +99,8 @@ func normalize(spans []Span) []Span {
 		if s.Face&Code != 0 {
 			t := strings.NewReplacer("\r\n", " ", "\n", " ", "\t", " ").Replace(s.Text)
 			if t != "" {
-				out = append(out, Span{t, s.Face})
+				s.Text = t
+				out = append(out, s)
 				lastSpace = false
 			}
 			continue
@@ -116,7 +118,8 @@ func normalize(spans []Span) []Span {
 			lastSpace = false
 		}
 		if b.Len() > 0 {
-			out = append(out, Span{b.String(), s.Face})
+			s.Text = b.String()
+			out = append(out, s)
 		}
 	}
 	if n := len(out); n > 0 && out[n-1].Face&Code == 0 {
@@ -146,11 +149,15 @@ func (st Style) draw(l line) string {
 	for i := 0; i < len(l.cs); {
 		j := i
 		var run strings.Builder
-		for j < len(l.cs) && l.cs[j].face == l.cs[i].face {
+		for j < len(l.cs) && l.cs[j].face == l.cs[i].face && l.cs[j].sgr == l.cs[i].sgr {
 			run.WriteString(l.cs[j].text)
 			j++
 		}
-		b.WriteString(st.face(l.cs[i].face, run.String()))
+		if sgr := l.cs[i].sgr; sgr != "" {
+			b.WriteString(sgr + st.face(l.cs[i].face, run.String()) + reset)
+		} else {
+			b.WriteString(st.face(l.cs[i].face, run.String()))
+		}
 		i = j
 	}
 	if l.cont {

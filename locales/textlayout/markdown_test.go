@@ -2,6 +2,7 @@ package textlayout_test
 
 import (
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -43,7 +44,7 @@ func TestInlineCodeSpans(t *testing.T) {
 
 func TestInlineFaces(t *testing.T) {
 	got := textlayout.Inline("a **b `c`** _d_")
-	want := []textlayout.Span{{"a ", 0}, {"b ", textlayout.Strong}, {"c", textlayout.Strong | textlayout.Code}, {" ", 0}, {"d", textlayout.Emph}}
+	want := []textlayout.Span{{Text: "a "}, {Text: "b ", Face: textlayout.Strong}, {Text: "c", Face: textlayout.Strong | textlayout.Code}, {Text: " "}, {Text: "d", Face: textlayout.Emph}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)
 	}
@@ -109,5 +110,27 @@ func TestWrapKeepsLinesAndReadsNoMarkdown(t *testing.T) {
 	want := []string{"first `line`", "is long", "enough", "", "third"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+// A status line that brings its own colours: they take no room, each line
+// reopens and resets them, the indentation is kept, Japanese is typeset.
+func TestWrapANSI(t *testing.T) {
+	bold := "\x1b[1m"
+	in := "  " + bold + "node-0" + "\x1b[0m" + " コマンドは何も出力せず、終了ステータス 4 で終了しました。" + "\x1b[31m" + "wget" + "\x1b[0m"
+	got := textlayout.WrapANSI(in, 24)
+	var plain []string
+	for _, l := range got {
+		if strings.Count(l, "\x1b[") != 2*strings.Count(l, "\x1b[0m") {
+			t.Errorf("a colour left open: %q", l)
+		}
+		plain = append(plain, regexp.MustCompile("\x1b\\[[0-9;]*m").ReplaceAllString(l, ""))
+	}
+	want := []string{"  node-0 コマンドは何も", "  出力せず、終了ステータ", "  ス 4 で終了しました。", "  wget"}
+	if !reflect.DeepEqual(plain, want) {
+		t.Errorf("got %q\nwant %q", plain, want)
+	}
+	if !strings.HasPrefix(got[0], "  "+bold+"node-0\x1b[0m") || got[3] != "  \x1b[31mwget\x1b[0m" {
+		t.Errorf("colours not kept: %q", got)
 	}
 }
