@@ -41,4 +41,23 @@ var instructorsEN = map[string]string{
 	"help.flag.version":      "print hardway's version",
 
 	"help.flag.status.json": "print JSON: every step's state on every host, and the carried variables (secrets hidden)",
+
+	"export.nothing":         "Nothing to export: the transcript {0} has no record of that yet.",
+	"export.written":         "written to {0}",
+	"export.title":           "What happened: {0}",
+	"export.about":           "Track {0} {1}. From hardway's transcript {2}; secrets are redacted.",
+	"export.verdict":         "Verdict:",
+	"export.hint":            "Hint:",
+	"export.exit":            "exit {0}",
+	"export.signal":          "killed by {0}",
+	"export.error":           "stopped: {0}",
+	"export.kind.run":        "Command",
+	"export.kind.check":      "Check",
+	"export.kind.diagnostic": "Diagnostic",
+	"export.kind.done_if":    "Already done? (done_if)",
+	"export.kind.only_if":    "For this host? (only_if)",
+
+	"help.cmd.export.short":   "Write what happened (commands, outputs, verdicts) as Markdown or HTML to share",
+	"help.flag.export.format": "md (Markdown) or html (colours kept)",
+	"help.flag.export.output": "write to this file (default: standard output)",
 }

@@ -41,4 +41,23 @@ var instructorsJA = map[string]string{
 	"help.flag.version":      "hardway のバージョンを出力します",
 
 	"help.flag.status.json": "JSON で出力します: すべてのホストでの各ステップの状態と、引き継いだ変数(秘密の値は隠します)",
+
+	"export.nothing":         "エクスポートするものがありません。実行記録 {0} にはまだその記録がありません。",
+	"export.written":         "{0} に書き出しました",
+	"export.title":           "実行記録: {0}",
+	"export.about":           "トラック {0} {1}。hardway の実行記録 {2} から作成し、秘密の値は伏せています。",
+	"export.verdict":         "判定:",
+	"export.hint":            "ヒント:",
+	"export.exit":            "終了コード {0}",
+	"export.signal":          "{0} で終了",
+	"export.error":           "中断: {0}",
+	"export.kind.run":        "コマンド",
+	"export.kind.check":      "検査",
+	"export.kind.diagnostic": "診断",
+	"export.kind.done_if":    "実施済み? (done_if)",
+	"export.kind.only_if":    "このホスト向け? (only_if)",
+
+	"help.cmd.export.short":   "起きたこと(コマンド、出力、判定)を共有用に Markdown または HTML で書き出します",
+	"help.flag.export.format": "md(Markdown)または html(色を保持)",
+	"help.flag.export.output": "このファイルに書き出します(デフォルト: 標準出力)",
 }

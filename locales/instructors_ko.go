@@ -41,4 +41,23 @@ var instructorsKO = map[string]string{
 	"help.flag.version":      "hardway의 버전을 출력합니다",
 
 	"help.flag.status.json": "JSON으로 출력합니다: 모든 호스트에서 각 단계의 상태와 이어받은 변수(비밀 값은 숨김)",
+
+	"export.nothing":         "내보낼 것이 없습니다. 실행 기록 {0}에 아직 그 기록이 없습니다.",
+	"export.written":         "{0}에 썼습니다",
+	"export.title":           "실행 기록: {0}",
+	"export.about":           "트랙 {0} {1}. hardway의 실행 기록 {2}에서 만들었으며 비밀 값은 가렸습니다.",
+	"export.verdict":         "판정:",
+	"export.hint":            "힌트:",
+	"export.exit":            "종료 코드 {0}",
+	"export.signal":          "{0}(으)로 종료됨",
+	"export.error":           "중단됨: {0}",
+	"export.kind.run":        "명령",
+	"export.kind.check":      "검사",
+	"export.kind.diagnostic": "진단",
+	"export.kind.done_if":    "이미 했나요? (done_if)",
+	"export.kind.only_if":    "이 호스트용인가요? (only_if)",
+
+	"help.cmd.export.short":   "일어난 일(명령, 출력, 판정)을 공유할 수 있도록 Markdown이나 HTML로 씁니다",
+	"help.flag.export.format": "md(Markdown) 또는 html(색 유지)",
+	"help.flag.export.output": "이 파일에 씁니다(기본값: 표준 출력)",
 }
