@@ -396,7 +396,7 @@ func (m *Model) statusLines(w int) []string {
 func wrapRows(lines []string, w int) []string {
 	var rows []string
 	for _, l := range lines {
-		for _, r := range strings.Split(ansi.Wrap(l, w, ""), "\n") {
+		for _, r := range textlayout.WrapANSI(l, w) {
 			rows = append(rows, fit(r, w))
 		}
 	}
