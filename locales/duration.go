@@ -51,3 +51,19 @@ func Duration(l Lang, d time.Duration) string {
 	}
 	return strings.Join(parts, w.between)
 }
+
+// durationArgs: the reasons whose first argument is a duration, written by
+// the check as Go does (time.Duration.String).
+var durationArgs = map[string]bool{"check.unstable": true, "check.unstable_changed": true}
+
+// sayDurations rewrites such an argument in language l ("1m0s" -> "1분").
+func sayDurations(l Lang, code string, args []string) []string {
+	if !durationArgs[code] || len(args) == 0 {
+		return args
+	}
+	d, err := time.ParseDuration(args[0])
+	if err != nil {
+		return args
+	}
+	return append([]string{Duration(l, d)}, args[1:]...)
+}

@@ -34,3 +34,16 @@ func TestDuration(t *testing.T) {
 		t.Errorf("ja timing: %q", got)
 	}
 }
+
+// A check's reason that names a duration says it in the language too.
+func TestReasonDurations(t *testing.T) {
+	if got := Reason(KO, "check.unstable", (time.Minute).String()); got != Msg(KO, "check.unstable", "1분") {
+		t.Errorf("ko: %q", got)
+	}
+	if got := Reason(JA, "check.unstable_changed", "1m30s", "pid 12 -> 40"); got != Msg(JA, "check.unstable_changed", "1分30秒", "pid 12 -> 40") {
+		t.Errorf("ja: %q", got)
+	}
+	if got := Reason(KO, "match.exit_ok", "1m0s"); got != Msg(KO, "match.exit_ok", "1m0s") {
+		t.Errorf("an argument of another reason changed: %q", got)
+	}
+}

@@ -27,7 +27,10 @@ func Msg(l Lang, key string, args ...string) string {
 }
 
 // Reason is Msg for a check's reason code; kept apart so call sites read well.
-func Reason(l Lang, code string, args ...string) string { return Msg(l, code, args...) }
+// A duration the check reports (as Go writes it) is said in the language.
+func Reason(l Lang, code string, args ...string) string {
+	return Msg(l, code, sayDurations(l, code, args)...)
+}
 
 // Has reports whether language l has its own text for key.
 func Has(l Lang, key string) bool {
