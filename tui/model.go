@@ -9,6 +9,7 @@ import (
 	"context"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -62,19 +63,20 @@ type Model struct {
 	height int
 
 	panesMu sync.Mutex // engine goroutines create panes as output arrives
+	// boxSize is the last pane box drawn (cols<<32 | rows), the size a new
+	// pane's terminal starts at (it never narrows; see growTo).
+	boxSize atomic.Uint64
 	panes   map[string]*term.Pane
 	// paneSize is each pane's size as last drawn; Update resizes the
 	// hosts' terminals to it.
 	paneSize map[string][2]int
-	// termCols x termRows is every pane terminal's size (see termSize).
-	termCols, termRows int
-	procs              *procTable
-	focus              int
-	scroll             map[string]int
-	syncSet            map[string]bool
-	input              bool
-	zoom               bool
-	view               string // "", "help", "topology", "diag", "evidence"
+	procs    *procTable
+	focus    int
+	scroll   map[string]int
+	syncSet  map[string]bool
+	input    bool
+	zoom     bool
+	view     string // "", "help", "topology", "diag", "evidence"
 
 	// What the learner reads scrolls; e shows the whole command.
 	proseScroll, cmdScroll, helpScroll, evidenceScroll scrolled
@@ -255,7 +257,11 @@ func (m *Model) pane(host string) *term.Pane {
 	defer m.panesMu.Unlock()
 	p, ok := m.panes[host]
 	if !ok {
-		p = term.New(80, 10)
+		cols, rows := 80, 10
+		if v := m.boxSize.Load(); v != 0 {
+			cols, rows = int(v>>32), int(v&0xffffffff)
+		}
+		p = term.New(cols, rows) // a terminal starts at the size of a box
 		m.panes[host] = p
 	}
 	return p

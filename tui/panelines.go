@@ -8,25 +8,23 @@ import (
 	"hardway/term"
 )
 
-// A pane's terminal keeps its own size, the widest a pane can be on this
-// screen (its zoomed size), and its columns never shrink: x/vt cuts lines
-// for good when a terminal narrows, which is how panes used to lose text.
-// A smaller box shows the same lines wrapped (each continuation marked ↪),
-// so a line is never cut and never mixed with another, and zooming shows
-// the whole history as it was printed. The host's PTY is resized only when
-// the terminal's size changes: when the screen grows, not when a pane is
-// zoomed or the layout changes.
+// A pane's terminal never narrows or gets lower: x/vt cuts lines for good
+// when a terminal narrows (and drops rows when it gets lower), which is how
+// panes used to lose and mix text. It grows to the largest box the pane
+// has been drawn in (up to maxTermCols x maxTermRows); a smaller box shows
+// the same lines wrapped, each continuation marked ↪, so a line is never
+// cut or mixed with another and zooming shows the history whole, as it was
+// printed (not reflowed: a terminal's own wrapping stays). The host's PTY
+// is resized only when the terminal grows. Keeping each terminal at its
+// own box's size, rather than the whole screen's, keeps six busy panes
+// cheap to emulate and draw.
 
-// maxTermCols bounds the terminal's width (history costs per column).
-const maxTermCols = 400
+const maxTermCols, maxTermRows = 400, 200
 
-// maxTermRows bounds its height likewise.
-const maxTermRows = 200
-
-// termSize is the size every pane's terminal has on a w x h screen: the
-// largest it has been, as x/vt also drops rows when a terminal gets lower.
-func (m *Model) termSize(w, bodyH int) (cols, rows int) {
-	return min(max(m.termCols, w-2), maxTermCols), min(max(m.termRows, bodyH-2, 3), maxTermRows)
+// growTo is the pane's terminal size for a box of cols x rows.
+func growTo(p *term.Pane, cols, rows int) (int, int) {
+	c, r := p.Size()
+	return min(max(c, cols), maxTermCols), min(max(r, rows), maxTermRows)
 }
 
 // tailRows is what a box of cols x rows shows of a pane scrolled back by
@@ -37,13 +35,14 @@ func tailRows(p *term.Pane, cols, rows, off int) ([]string, int) {
 	need := rows + off
 	var out []string
 	prepend := func(l string) {
-		out = append(wrapMarked(trimRight(l), cols), out...)
+		out = append(wrapMarked(strings.TrimRight(l, " "), cols), out...)
 	}
+	// From the bottom up, and only as far as the box needs.
 	screen := strings.Split(p.View(0), "\n")
 	for len(screen) > 0 && strings.TrimSpace(ansi.Strip(screen[len(screen)-1])) == "" {
 		screen = screen[:len(screen)-1]
 	}
-	for i := len(screen) - 1; i >= 0; i-- {
+	for i := len(screen) - 1; i >= 0 && len(out) < need; i-- {
 		prepend(screen[i])
 	}
 	if len(out) < need {
@@ -54,7 +53,7 @@ func tailRows(p *term.Pane, cols, rows, off int) ([]string, int) {
 			// View(sb-a) starts at history line a.
 			chunk := strings.Split(p.View(sb-a), "\n")
 			chunk = chunk[:min(b-a, len(chunk))]
-			for i := len(chunk) - 1; i >= 0; i-- {
+			for i := len(chunk) - 1; i >= 0 && len(out) < need; i-- {
 				prepend(chunk[i])
 			}
 			b = a
@@ -64,15 +63,6 @@ func tailRows(p *term.Pane, cols, rows, off int) ([]string, int) {
 	off = min(off, maxOff)
 	end := len(out) - off
 	return out[max(end-rows, 0):end], maxOff
-}
-
-// trimRight drops a rendered line's padding, keeping its styles.
-func trimRight(l string) string {
-	w := ansi.StringWidth(strings.TrimRight(ansi.Strip(l), " "))
-	if w == ansi.StringWidth(l) {
-		return l
-	}
-	return ansi.Truncate(l, w, "")
 }
 
 // paneHistory is everything a pane holds, history then screen, as plain

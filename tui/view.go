@@ -52,7 +52,6 @@ func (m *Model) render() string {
 	}
 	footer := m.footer(w)
 	bodyH := h - len(top) - 1
-	m.termCols, m.termRows = m.termSize(w, bodyH)
 	var body []string
 	switch {
 	case m.finder != nil:
@@ -534,13 +533,14 @@ func (m *Model) paneTitle(host string, focused bool) string {
 	return t
 }
 
-// paneBox draws the host's pane: its last lines, wrapped to the box. The
-// terminal keeps the screen's pane size (see termSize); the host's
-// terminal follows it in Update.
+// paneBox draws the host's pane: its last lines, wrapped to the box (see
+// growTo for the terminal's size).
 func (m *Model) paneBox(host string, w, h int, focused bool) []string {
+	m.boxSize.Store(uint64(max(w-2, 1))<<32 | uint64(max(h-2, 1)))
 	p := m.pane(host)
-	p.Resize(m.termCols, m.termRows)
-	m.paneSize[host] = [2]int{m.termCols, m.termRows}
+	cols, rows := growTo(p, max(w-2, 1), max(h-2, 1))
+	p.Resize(cols, rows)
+	m.paneSize[host] = [2]int{cols, rows} // the host's terminal follows in Update
 	border := m.st.dim
 	if focused {
 		border = m.st.focus
