@@ -72,7 +72,7 @@ func (a *app) checkRoom(path string, chapters []string) (*roomResult, error) {
 		return nil, err
 	}
 	defer res.close()
-	if err := a.checkLabs(a.ctx, res); err != nil {
+	if err := a.checkLabs(a.ctx, res, true); err != nil {
 		return nil, err
 	}
 	return res, nil
@@ -81,25 +81,31 @@ func (a *app) checkRoom(path string, chapters []string) (*roomResult, error) {
 // reviewRoomKeys shows the unknown host keys of the whole room together,
 // for one decision. Accepted keys are recorded where each lab keeps them
 // and those hosts connected again; refused ones leave their hosts out.
-func (a *app) reviewRoomKeys(res *roomResult, unknown []roomUnknown) error {
+func (a *app) reviewRoomKeys(res *roomResult, unknown []roomUnknown, ask bool) error {
 	if len(unknown) == 0 {
 		return nil
 	}
-	fmt.Fprintln(a.env.Stderr, a.msg("room.unknown_hosts", fmt.Sprint(len(unknown))))
+	if ask {
+		fmt.Fprintln(a.env.Stderr, a.msg("room.unknown_hosts", fmt.Sprint(len(unknown))))
+	}
 	acceptAll := a.acceptNew
 	allowed := true
 	for _, u := range unknown {
-		fmt.Fprintf(a.env.Stderr, "  %-12s %-14s %-22s %s %s\n", u.lab.Name, u.key.Name, u.key.Address, u.key.Key.Type(), sshFingerprint(u.key.Key))
+		if ask {
+			fmt.Fprintf(a.env.Stderr, "  %-12s %-14s %-22s %s %s\n", u.lab.Name, u.key.Name, u.key.Address, u.key.Key.Type(), sshFingerprint(u.key.Key))
+		}
 		if !u.lab.lab.Targets[u.key.Name].AcceptNew {
 			allowed = false
 		}
 	}
 	acceptAll = acceptAll || allowed // every one is StrictHostKeyChecking accept-new
-	if !acceptAll && a.interactive() {
+	if !acceptAll && ask && a.interactive() {
 		acceptAll = a.confirm(a.msg("ui.trust_hosts", fmt.Sprint(len(unknown))))
 	}
 	if !acceptAll {
-		fmt.Fprintln(a.env.Stderr, a.msg("room.not_trusted"))
+		if ask {
+			fmt.Fprintln(a.env.Stderr, a.msg("room.not_trusted"))
+		}
 		for _, u := range unknown {
 			u.lab.Lost[u.key.Name] = a.msg("room.key_not_trusted")
 		}

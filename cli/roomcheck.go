@@ -74,11 +74,9 @@ func (a *app) openRoom(r *roomFile, chapters []string) (*roomResult, error) {
 	for _, rl := range r.Labs {
 		run := &roomLabRun{Name: rl.Name, Inventory: rl.Inventory, Lost: map[string]string{}}
 		res.Labs = append(res.Labs, run)
-		state := filepath.Join(a.stateFlag, rl.Name)
-		if a.stateFlag == "" {
-			if state, err = a.stateDir(rl.Inventory); err != nil {
-				return nil, err
-			}
+		state, err := a.labState(rl.Name, rl.Inventory)
+		if err != nil {
+			return nil, err
 		}
 		l, err := labpkg.Open(labpkg.Options{Inventory: rl.Inventory, Tracks: tracks, State: state})
 		if err != nil {
@@ -107,6 +105,15 @@ func (a *app) openRoom(r *roomFile, chapters []string) (*roomResult, error) {
 		}
 	}
 	return res, nil
+}
+
+// labState is where a room's lab keeps its progress: where hardway
+// --inventory INV keeps it, or with --state DIR, DIR/NAME.
+func (a *app) labState(name, inv string) (string, error) {
+	if a.stateFlag != "" {
+		return filepath.Join(a.stateFlag, name), nil
+	}
+	return a.stateDir(inv)
 }
 
 // roomChapters are the chapters asked for, default all that are written.
@@ -227,9 +234,10 @@ func (a *app) eachLab(res *roomResult, n int, f func(*roomLabRun)) {
 
 // checkLabs connects every lab and runs its checks, all labs at once; in a
 // lab, the chapters in order, each up to its first failing step. The
-// unknown host keys of the whole room are reviewed in one pass, and the
-// labs that had them are checked once it is done.
-func (a *app) checkLabs(ctx context.Context, res *roomResult) error {
+// unknown host keys of the whole room are reviewed in one pass (asking on
+// the terminal only when ask), and the labs that had them are checked once
+// it is done.
+func (a *app) checkLabs(ctx context.Context, res *roomResult, ask bool) error {
 	var wg sync.WaitGroup
 	verify := func(run *roomLabRun) {
 		wg.Add(1)
@@ -239,7 +247,7 @@ func (a *app) checkLabs(ctx context.Context, res *roomResult) error {
 		}()
 	}
 	unknown := a.connectRoom(ctx, res, verify)
-	err := a.reviewRoomKeys(res, unknown)
+	err := a.reviewRoomKeys(res, unknown, ask)
 	if err == nil {
 		waiting := map[*roomLabRun]bool{}
 		for _, u := range unknown {

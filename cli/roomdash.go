@@ -6,6 +6,9 @@ func (a *app) roomDashboard(path string, every int) error {
 	if every < 0 {
 		return usage("--every: a number of minutes, 1 or more (0: only when asked)")
 	}
+	if a.stdoutIsTerminal() {
+		return a.roomTUI(path, every)
+	}
 	res, err := a.checkRoom(path, nil)
 	if err != nil {
 		return err

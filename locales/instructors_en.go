@@ -60,4 +60,15 @@ var instructorsEN = map[string]string{
 	"help.cmd.export.short":   "Write what happened (commands, outputs, verdicts) as Markdown or HTML to share",
 	"help.flag.export.format": "md (Markdown) or html (colours kept)",
 	"help.flag.export.output": "write to this file (default: standard output)",
+
+	"room.checking":      "checking every lab…",
+	"room.checked_at":    "checked at {0}",
+	"room.every":         "again every {0} min",
+	"room.keys":          "↑↓ a lab · o a shell on its failing host · r check again · q quit",
+	"room.lab_passed":    "every check passed",
+	"room.shell_key":     "o: a shell on {0}",
+	"room.no_shell":      "{0}: no failing host to open a shell on",
+	"room.shell_opening": "hardway: a shell on {0} of {1}; exit it to come back to the room",
+	"room.shell_closed":  "the shell on {0} of {1} has ended",
+	"room.shell_failed":  "no shell on {0} of {1}: {2}",
 }

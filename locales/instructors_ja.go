@@ -60,4 +60,15 @@ var instructorsJA = map[string]string{
 	"help.cmd.export.short":   "起きたこと(コマンド、出力、判定)を共有用に Markdown または HTML で書き出します",
 	"help.flag.export.format": "md(Markdown)または html(色を保持)",
 	"help.flag.export.output": "このファイルに書き出します(デフォルト: 標準出力)",
+
+	"room.checking":      "すべてのラボを検査中…",
+	"room.checked_at":    "{0} に検査",
+	"room.every":         "{0} 分ごとに再検査",
+	"room.keys":          "↑↓ ラボを選択 · o 失敗したホストのシェル · r 再検査 · q 終了",
+	"room.lab_passed":    "すべての検査に合格しました",
+	"room.shell_key":     "o: {0} のシェル",
+	"room.no_shell":      "{0}: シェルを開く失敗したホストがありません",
+	"room.shell_opening": "hardway: {1} の {0} のシェルです。終了するとルームに戻ります",
+	"room.shell_closed":  "{1} の {0} のシェルが終了しました",
+	"room.shell_failed":  "{1} の {0} でシェルを開けません: {2}",
 }

@@ -60,4 +60,15 @@ var instructorsKO = map[string]string{
 	"help.cmd.export.short":   "일어난 일(명령, 출력, 판정)을 공유할 수 있도록 Markdown이나 HTML로 씁니다",
 	"help.flag.export.format": "md(Markdown) 또는 html(색 유지)",
 	"help.flag.export.output": "이 파일에 씁니다(기본값: 표준 출력)",
+
+	"room.checking":      "모든 랩을 검사하는 중…",
+	"room.checked_at":    "{0}에 검사함",
+	"room.every":         "{0}분마다 다시 검사",
+	"room.keys":          "↑↓ 랩 선택 · o 실패한 호스트의 셸 · r 다시 검사 · q 종료",
+	"room.lab_passed":    "모든 검사를 통과했습니다",
+	"room.shell_key":     "o: {0}의 셸",
+	"room.no_shell":      "{0}: 셸을 열 실패한 호스트가 없습니다",
+	"room.shell_opening": "hardway: {1}의 {0} 셸입니다. 종료하면 룸으로 돌아갑니다",
+	"room.shell_closed":  "{1}의 {0} 셸이 끝났습니다",
+	"room.shell_failed":  "{1}의 {0}에서 셸을 열 수 없습니다: {2}",
 }
