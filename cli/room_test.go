@@ -219,3 +219,23 @@ func TestRoomFileMistakes(t *testing.T) {
 		}
 	}
 }
+
+// Fast-forward over SSH: one lab of four hosts; the walk runs and verifies
+// 01's step on the four hosts, then stops at the first step that fails (the
+// workstation's), running nothing of 02. Room verify, which checks no local
+// workstation, finds the lab's hosts as they should be.
+func TestFastForwardOverSSH(t *testing.T) {
+	root := t.TempDir()
+	content, markers := roomTrack(t, root)
+	room, _ := startRoom(t, 36, 1, root, markers)
+	state := filepath.Join(root, "state")
+	inv := filepath.Join(root, "labs", "lab00", "hardway.yaml")
+	r := run(t, "", nil, "--content", content, "--inventory", inv, "--state", filepath.Join(state, "lab00"), "run", "--through", "02-serve", "--yes")
+	if r.code != ExitCheckFailed || !strings.Contains(r.stdout, "Will run 4 steps") || strings.Count(r.stdout, "Check: PASS") != 4 ||
+		!strings.Contains(r.stdout, "ws          | Check: FAIL") || strings.Contains(r.stdout, "02-serve/serve →") {
+		t.Fatalf("run --through 02 over SSH: %+v", r)
+	}
+	if r := run(t, "", nil, "--content", content, "--state", state, "room", "verify", room); r.code != 0 || !strings.Contains(r.stdout, "1 of 1 labs passed") {
+		t.Errorf("room verify after the fast-forward: %+v", r)
+	}
+}
