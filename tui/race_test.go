@@ -1,19 +1,11 @@
 package tui
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-
-	"hardway/internal/sshlab"
-	"hardway/locales"
-	"hardway/remote"
-	"hardway/steps"
-	"hardway/walk"
 )
 
 // The real engine over real sshd hosts drives the model while the learner
@@ -21,14 +13,7 @@ import (
 // goroutines and read by View must not race (they once did: a fatal
 // "concurrent map writes").
 func TestLiveStepWhileZoomingAndResizing(t *testing.T) {
-	l := sshlab.Start(t, 230, []string{"controller-0", "controller-1", "controller-2"})
-	var hosts strings.Builder
-	for _, h := range l.Hosts {
-		hosts.WriteString("  - name: " + h.Name + "\n    address: " + h.Addr + "\n    roles: [controllers]\n")
-	}
-	fs := fstest.MapFS{
-		"track.yaml": {Data: []byte("id: lab\nversion: v1\nhosts:\n" + hosts.String() + "chapters: [01-test]\n")},
-		"01-test.yaml": {Data: []byte(`steps:
+	m, l := liveModel(t, 230, "01-test", `steps:
   - id: chatty
     on: [controllers]
     run: |
@@ -40,25 +25,7 @@ func TestLiveStepWhileZoomingAndResizing(t *testing.T) {
       params: {equals: ok}
       pass: [{output: ok}]
       fail: [{output: no}]
-`)},
-	}
-	tr, err := steps.LoadTrack(fs, "lab")
-	if err != nil {
-		t.Fatal(err)
-	}
-	targets := map[string]remote.Target{}
-	for _, h := range l.Hosts {
-		targets[h.Name] = remote.Target{Name: h.Name, Host: h.Addr, Port: h.Port, User: l.User, IdentityFiles: []string{l.ClientKeyFile}}
-	}
-	pool := remote.NewPool(remote.Options{HostKeys: &remote.HostKeys{Files: []string{l.KnownHostsFile}}, Auth: &remote.Auth{NoAgent: true}})
-	t.Cleanup(pool.Close)
-	prog, err := walk.OpenProgress(filepath.Join(t.TempDir(), "progress.json"), "lab")
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := &walk.Engine{Track: tr, Vars: tr.DefaultVars(), Targets: targets, Pool: pool, Progress: prog, Cols: 80, Rows: 10}
-	m := New(Options{Track: tr, Engine: e, Progress: prog, Vars: tr.DefaultVars(), Lang: locales.EN, NoColor: true})
-	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+`, nil)
 	m.agreed = true // the host list was confirmed
 	_, cmd := m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
 	if cmd == nil {
