@@ -120,8 +120,10 @@ func wrapCheck(carried map[string]string, command string) string {
 // script from standard input, which the commands in it must not read in
 // turn (ssh would swallow the rest of the script): bash parses the whole
 // group before running it, with standard input from /dev/null.
+// Its errors go to standard output too: one stream keeps what a check
+// printed in the order it printed it (two SSH streams arrive in any order).
 func stdinScript(script string) (command string, stdin string) {
-	return "exec bash -s", "{\n" + strings.TrimRight(script, "\n") + "\n} </dev/null\n"
+	return "exec bash -s", "exec 2>&1\n{\n" + strings.TrimRight(script, "\n") + "\n} </dev/null\n"
 }
 
 var shellNameRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)

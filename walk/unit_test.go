@@ -112,6 +112,15 @@ func TestCheckScriptOnStdin(t *testing.T) {
 	if err != nil || string(out) != "key=s3cr3t\nafter\n" {
 		t.Errorf("%v %q", err, out)
 	}
+	// Errors and output come as one stream, in the order printed.
+	cmd, stdin = stdinScript("for i in 1 2 3 4 5; do echo out$i; echo err$i >&2; done\n")
+	c = exec.Command("bash", "-c", cmd)
+	c.Stdin = strings.NewReader(stdin)
+	var stdout strings.Builder
+	c.Stdout = &stdout // stderr left unset: nothing may go there
+	if err := c.Run(); err != nil || stdout.String() != "out1\nerr1\nout2\nerr2\nout3\nerr3\nout4\nerr4\nout5\nerr5\n" {
+		t.Errorf("%v %q", err, stdout.String())
+	}
 }
 
 func TestRedact(t *testing.T) {
