@@ -37,6 +37,12 @@ command -v bash >/dev/null || need+=(bash)
 command -v ssh-keygen >/dev/null || need+=(openssh-client)
 command -v iptables >/dev/null || need+=(iptables)
 command -v sudo >/dev/null || need+=(sudo)
+# The mirror tests clone over git's smart HTTP and fetch lists with wget;
+# the hardening tests act as a second local user (useradd, runuser).
+command -v git >/dev/null || need+=(git)
+command -v wget >/dev/null || need+=(wget)
+command -v useradd >/dev/null || need+=(passwd)
+command -v runuser >/dev/null || need+=(util-linux)
 if ((${#need[@]})); then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     apt_install "${need[@]}"
