@@ -44,7 +44,7 @@ func scrollBox(title string, lines []string, s *scrolled, w, h int, border lipgl
 		mark = "▲▼ ctrl+u/d"
 	}
 	mark = fmt.Sprintf(" %s %d/%d ", mark, min(s.off+s.visible, len(lines)), len(lines))
-	if rule := w - 2 - ansi.StringWidth(mark) - 1; rule >= 1 {
+	if rule := w - 2 - cellWidth(mark) - 1; rule >= 1 {
 		out[len(out)-1] = border.Render("╰"+strings.Repeat("─", rule)) + mark + border.Render("─╯")
 	}
 	return out
@@ -53,7 +53,7 @@ func scrollBox(title string, lines []string, s *scrolled, w, h int, border lipgl
 // wrapMarked breaks a line longer than w into rows of w, each continuation
 // starting with ↪, so a long URL or flag is shown whole, never cut.
 func wrapMarked(l string, w int) []string {
-	total := ansi.StringWidth(l)
+	total := cellWidth(l)
 	if total <= w || w < 8 {
 		return []string{l}
 	}

@@ -86,10 +86,12 @@ func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
 
 // fit pads or cuts a line to exactly w columns.
 func fit(s string, w int) string {
-	if ansi.StringWidth(s) > w {
+	sw := cellWidth(s) // measured once: it dominates a busy frame
+	if sw > w {
 		s = ansi.Truncate(s, w, "…")
+		sw = cellWidth(s)
 	}
-	if pad := w - ansi.StringWidth(s); pad > 0 {
+	if pad := w - sw; pad > 0 {
 		s += strings.Repeat(" ", pad)
 	}
 	return s
@@ -130,7 +132,7 @@ func (m *Model) stepList(w, h int) []string {
 		for _, s := range ch.Steps {
 			mark, dots := m.stepMark(s)
 			line := mark + " " + s.Slug
-			line = fit(line, max(w-ansi.StringWidth(dots)-1, 4)) + " " + dots
+			line = fit(line, max(w-cellWidth(dots)-1, 4)) + " " + dots
 			if s == m.current() {
 				curLine = len(lines)
 				line = m.st.focus.Render(line)
@@ -422,19 +424,21 @@ func box(title string, lines []string, w, h int, border lipgloss.Style) []string
 		return nil
 	}
 	inner := w - 2
-	titleW := ansi.StringWidth(title)
+	titleW := cellWidth(title)
 	if titleW > inner-2 {
 		title = ansi.Truncate(title, inner-2, "…")
-		titleW = ansi.StringWidth(title)
+		titleW = cellWidth(title)
 	}
 	top := border.Render("╭─") + title + border.Render(strings.Repeat("─", max(inner-1-titleW, 0))+"╮")
 	out := []string{top}
+	side := border.Render("│") // the same on every row: styled once
+	blank := side + strings.Repeat(" ", max(inner, 0)) + side
 	for i := 0; i < h-2; i++ {
-		l := ""
-		if i < len(lines) {
-			l = lines[i]
+		if i >= len(lines) || lines[i] == "" {
+			out = append(out, blank)
+			continue
 		}
-		out = append(out, border.Render("│")+fit(l, inner)+border.Render("│"))
+		out = append(out, side+fit(lines[i], inner)+side)
 	}
 	out = append(out, border.Render("╰"+strings.Repeat("─", inner)+"╯"))
 	return out

@@ -13,6 +13,17 @@ const DefaultScrollbackSize = 10000
 type Scrollback struct {
 	lines    []uv.Line
 	maxLines int
+	onPush   func(uv.Line) // hardway patch: see SetOnPush
+}
+
+// SetOnPush (hardway patch) hands each line that scrolls off to fn instead
+// of keeping a copy: the caller keeps its own history, so cloning every
+// line only to render and clear it moments later was wasted work. fn must
+// not keep the line: its cells are reused.
+func (s *Scrollback) SetOnPush(fn func(uv.Line)) {
+	if s != nil {
+		s.onPush = fn
+	}
 }
 
 // NewScrollback creates a new scrollback buffer with the given maximum number of lines.
@@ -42,6 +53,11 @@ func (s *Scrollback) Push(line uv.Line) {
 			lastNonEmpty = i
 			break
 		}
+	}
+
+	if s.onPush != nil {
+		s.onPush(line[:lastNonEmpty+1])
+		return
 	}
 
 	// Clone the line content up to and including the last non-empty cell
