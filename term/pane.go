@@ -60,7 +60,7 @@ func New(cols, rows int) *Pane {
 	p.size.Store(uint64(max(cols, 1))<<32 | uint64(max(rows, 1)))
 	// Each line that scrolls off is rendered into the history at once
 	// (Write and Resize hold mu while the emulator scrolls).
-	p.emu.Scrollback().SetOnPush(func(l uv.Line) { p.history.push(l.Render()) })
+	p.emu.Scrollback().SetOnPush(func(l uv.Line) { p.history.push(historyLine(l)) })
 	// The emulator answers queries (cursor position, device attributes)
 	// through a pipe that must be drained, or writing a query blocks.
 	go p.drainReplies()

@@ -42,7 +42,9 @@ func (m *Model) failureLines() []string {
 	}
 	var out []string
 	for _, line := range order {
-		out = append(out, "  "+m.st.bold.Render(strings.Join(hostsOf[line], ", "))+" "+line)
+		// Brackets keep the hosts apart from a reason that starts with a
+		// name of its own ("controller-2: is a member but unstarted").
+		out = append(out, "  "+m.st.bold.Render("["+strings.Join(hostsOf[line], ", ")+"]")+" "+line)
 	}
 	return out
 }
