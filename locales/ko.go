@@ -53,7 +53,7 @@ var ko = map[string]string{
 	// What a failed command's output says on its own.
 	"check.command_not_found_package": "이 호스트에 {0} 명령이 설치되어 있지 않거나 PATH에 없습니다({1}). 보통 {2} 패키지에 들어 있으니 apt-get install {2}로 설치하세요",
 	"check.command_not_found_exit":    "아무 메시지 없이 종료 상태 {0}로 끝났습니다. 셸이 실행할 명령을 찾지 못했습니다",
-	"check.command_failed_quiet":      "명령이 아무것도 출력하지 않고 종료 상태 {0}로 끝났습니다. {1}을(를) -q 옵션으로 실행해서 오류 메시지가 숨겨졌습니다. 원인을 보려면 -q 없이 다시 실행하세요",
+	"check.command_failed_quiet":      "명령이 아무것도 출력하지 않고 종료 상태 {0}로 끝났습니다. {1}을(를) -q 옵션으로 실행해 오류 메시지가 숨겨졌습니다. 원인을 보려면 -q 없이 다시 실행하세요",
 	"check.missing_files":             "없는 파일 {1}개: {0}",
 
 	// kubectl get componentstatuses
@@ -147,7 +147,7 @@ var ko = map[string]string{
 	"ui.not_trusted":                  "호스트를 신뢰하지 않았으므로 아무것도 실행하지 않았습니다",
 	"ui.init_written":                 "{1} 트랙용 {0} 파일을 만들었습니다. 각 호스트의 접속 정보를 수정한 뒤 `hardway run`으로 단계를 실행해 보세요",
 	"ui.exit_status":                  "종료 상태 {0}",
-	"ui.killed_by":                    "시그널 {0}에 의해 종료됨",
+	"ui.killed_by":                    "시그널 {0}(으)로 종료됨",
 	"ui.skipped_done":                 "이미 완료되어 건너뜀",
 	"ui.skipped_manual":               "hardway가 이미 이 호스트에 접속해 있으므로 입력할 것이 없음",
 	"ui.summary":                      "요약",
@@ -211,9 +211,9 @@ var ko = map[string]string{
 	"tui.input_rehearsal":             "i: 리허설은 기록된 출력을 재생할 뿐이라, 입력을 읽는 프로그램이 없습니다.",
 	"tui.input_nothing":               "i: {0}에서 입력을 받을 프로그램이 실행 중이 아닙니다. enter로 단계를 실행하거나 o로 셸을 엽니다.",
 	"tui.next_not_passed":             "n: 이 단계는 아직 {0}에서 통과하지 않았습니다. enter로 실행, v로 다시 검증, s로 건너뛰기(건너뜀으로 기록).",
-	"tui.fail_live":                   "f: 기록된 실패 재생은 리허설에서만 됩니다.",
-	"tui.your_turn":                   "여러분 차례: 이 단계를 직접 한 뒤 v로 검증하세요",
-	"tui.your_turn_mark":              "여러분 차례",
+	"tui.fail_live":                   "f: 기록된 실패는 리허설에서만 재생할 수 있습니다.",
+	"tui.your_turn":                   "직접 할 차례입니다: 이 단계를 직접 실행한 뒤 v로 검증하세요",
+	"tui.your_turn_mark":              "직접 할 차례",
 	"tui.nothing_to_run":              "이 장에는 실행할 것이 없습니다. 읽은 뒤 ↓로 넘어가세요.",
 	"tui.chapter_not_written":         "이 장은 아직 작성되지 않았습니다.",
 	"tui.find_prompt":                 "찾기:",
@@ -235,7 +235,7 @@ var ko = map[string]string{
 	"tui.disconnected":                "연결 안 됨",
 	"ui.skipped_other":                "이 호스트에는 해당하지 않아 건너뜀",
 	"ui.your_turn":                    "직접 할 차례입니다. {0}에서 이 단계를 직접 실행한 뒤 다음 명령으로 검증하세요: hardway verify {1}",
-	"ui.yourself_note":                "이 명령은 직접 실행합니다. 호스트의 셸에서 실행하세요(hardway 화면에서 o를 누르면 셸이 열립니다). 멈출 때까지 계속 실행되거나, 입력을 기다리거나, 여러분의 클러스터에 맞는 값이 필요하거나, 직접 읽어 볼 내용을 출력하는 명령입니다.",
+	"ui.yourself_note":                "이 명령은 직접 실행합니다. 호스트의 셸에서 실행하세요(hardway 화면에서 o를 누르면 셸이 열립니다). 직접 멈출 때까지 끝나지 않거나, 입력을 기다리거나, 각자의 클러스터에 맞는 값이 필요하거나, 직접 읽어 볼 내용을 출력하는 명령입니다.",
 	"ui.skipped_yourself":             "셸에서 직접 실행할 명령이므로 hardway가 실행하지 않음",
 	"ui.chapter_nothing_to_run":       "실행할 명령 없음: 읽어 보세요",
 
