@@ -43,3 +43,16 @@ func FuzzHistoryLine(f *testing.F) {
 		p.WriteString(s + "\r\n\r\n\r\n\r\n")
 	})
 }
+
+// TestRenderScreenMatchesEmulator: the pane's own rendering of the screen
+// is the emulator's, for coloured, wide and plain output.
+func TestRenderScreenMatchesEmulator(t *testing.T) {
+	p := New(30, 6)
+	defer p.Close()
+	p.WriteString("plain\r\n\x1b[1;32mok\x1b[0m done\r\n한국어 日本語 wide\r\n\x1b]8;;http://x\x07link\x1b]8;;\x07\r\npartial\rover")
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if got, want := p.renderScreen(), p.emu.Render(); got != want {
+		t.Fatalf("renderScreen:\n%q\nemulator:\n%q", got, want)
+	}
+}

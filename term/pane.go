@@ -135,7 +135,7 @@ func (p *Pane) Snapshot() string {
 		p.mu.Lock()
 	}
 	p.stale.Store(false)
-	s := p.emu.Render()
+	s := p.renderScreen()
 	p.mu.Unlock()
 	p.shot.Store(&s)
 	return s
@@ -175,7 +175,21 @@ func (p *Pane) Size() (cols, rows int) {
 func (p *Pane) Render() string {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return p.emu.Render()
+	return p.renderScreen()
+}
+
+// renderScreen is emu.Render(), with plain lines rendered the fast way
+// (historyLine). The caller holds mu.
+func (p *Pane) renderScreen() string {
+	lines := p.emu.ScreenLines()
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(historyLine(l))
+	}
+	return b.String()
 }
 
 // String is the screen as plain text.
@@ -203,7 +217,7 @@ func (p *Pane) View(offset int) string {
 	h := p.emu.Height()
 	sb := p.history.len()
 	offset = min(offset, sb)
-	screen := strings.Split(p.emu.Render(), "\n")
+	screen := strings.Split(p.renderScreen(), "\n")
 	lines := make([]string, 0, h)
 	for i := sb - offset; i < sb && len(lines) < h; i++ {
 		lines = append(lines, p.history.at(i))

@@ -148,6 +148,13 @@ func (e *Emulator) Render() string {
 	return e.scr.buf.Render()
 }
 
+// ScreenLines (hardway patch) returns the lines of the screen being shown,
+// for a caller that renders them itself. They are the emulator's own: read
+// them only while no Write runs.
+func (e *Emulator) ScreenLines() []uv.Line {
+	return e.scr.buf.Lines
+}
+
 var _ uv.Screen = (*Emulator)(nil)
 
 // Bounds returns the bounds of the terminal.
