@@ -98,15 +98,23 @@ func (p *Pane) ReplyTo(w io.Writer) {
 // would otherwise wait behind whole reads and miss its 16 ms.
 const writePiece = 4 << 10
 
+// emulating bounds how many panes emulate output at once: one core fewer
+// than the machine has (at least one), so that however much the hosts
+// print, a core stays free to draw the frame. Output that arrives faster
+// than one core can emulate waits in the SSH channel's window instead.
+var emulating = make(chan struct{}, max(1, runtime.GOMAXPROCS(0)-1))
+
 // Write feeds output into the terminal.
 func (p *Pane) Write(b []byte) (int, error) {
 	total := 0
 	for len(b) > 0 {
 		piece := b[:min(len(b), writePiece)]
 		b = b[len(piece):]
+		emulating <- struct{}{}
 		p.mu.Lock()
 		n, err := p.emu.Write(piece)
 		p.mu.Unlock()
+		<-emulating
 		total += n
 		p.bytes.Add(int64(n))
 		p.dirty.Store(true)
