@@ -108,7 +108,7 @@ func TestHelpInTheLearnersLanguage(t *testing.T) {
 		says []string
 	}{
 		{[]string{"--lang", "ja", "--help"}, nil, []string{"使い方:", "コマンド:", "ステップ（または章の全ステップ）をホストで実行し、検証します", "--lang string        言語: en、ko、ja のいずれか"}},
-		{[]string{"run", "--help", "--lang", "ko"}, nil, []string{"단계를, 또는 챕터의 모든 단계를", "사용법:", "hardway run STEP|CHAPTER", "-y, --yes              실행 전에 확인하지 않습니다", "공통 플래그:"}},
+		{[]string{"run", "--help", "--lang", "ko"}, nil, []string{"단계를, 또는 장의 모든 단계를", "사용법:", "hardway run STEP|CHAPTER", "-y, --yes              실행 전에 확인하지 않습니다", "공통 플래그:"}},
 		{[]string{"help", "show", "--lang", "ja"}, nil, []string{"STEP には完全な ID"}},
 		{[]string{"show", "--help"}, map[string]string{"LANG": "ko_KR.UTF-8"}, []string{"STEP에는 전체 ID"}},
 		{[]string{"mirror", "pull", "--help", "--lang", "ko"}, nil, []string{"--arch string   다운로드를 남길 아키텍처(amd64, arm64) (기본값: amd64,arm64)"}},

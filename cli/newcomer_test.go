@@ -161,7 +161,7 @@ func TestStepNamesOnTheCommandLine(t *testing.T) {
 		t.Errorf("show login: %+v", r)
 	}
 	r = run(t, "", nil, "show", "login", "--lang", "ko")
-	if r.code != 2 || !strings.Contains(r.stderr, "여러 챕터에 있습니다") {
+	if r.code != 2 || !strings.Contains(r.stderr, "여러 장에 있습니다") {
 		t.Errorf("show login --lang ko: %+v", r)
 	}
 	r = run(t, "", nil, "show", "09/start-etcd")

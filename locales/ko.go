@@ -252,16 +252,16 @@ var ko = map[string]string{
 	"ui.unmarked":         "{0}: {1}의 직접 완료 기록을 지웠습니다",
 	"ui.not_marked":       "{0}: {1}에는 직접 완료 기록이 없어 되돌릴 것이 없습니다",
 
-	// 단계, 챕터, 트랙, 호스트의 이름
+	// 단계, 장, 트랙, 호스트의 이름
 	"steps.unknown_step":         "\"{0}\"(이)라는 단계가 없습니다(hardway steps로 목록을 확인하세요)",
 	"steps.unknown_step_near":    "\"{0}\"(이)라는 단계가 없습니다. 다음 중 하나인가요? {1}",
-	"steps.unknown_chapter":      "\"{0}\"(이)라는 챕터가 없습니다(hardway steps로 목록을 확인하세요)",
-	"steps.unknown_chapter_near": "\"{0}\"(이)라는 챕터가 없습니다. 다음 중 하나인가요? {1}",
+	"steps.unknown_chapter":      "\"{0}\"(이)라는 장이 없습니다(hardway steps로 목록을 확인하세요)",
+	"steps.unknown_chapter_near": "\"{0}\"(이)라는 장이 없습니다. 다음 중 하나인가요? {1}",
 	"steps.unknown_track":        "\"{0}\"(이)라는 트랙이 없습니다(hardway tracks로 목록을 확인하세요)",
 	"steps.unknown_track_near":   "\"{0}\"(이)라는 트랙이 없습니다. 다음 중 하나인가요? {1}",
 	"steps.unknown_host":         "\"{0}\"(이)라는 호스트가 없습니다",
 	"steps.unknown_host_near":    "\"{0}\"(이)라는 호스트가 없습니다. 다음 중 하나인가요? {1}",
-	"steps.ambiguous":            "\"{0}\" 단계는 여러 챕터에 있습니다. 어느 챕터의 단계인지 지정하세요: {1} ({2}처럼 챕터 번호만 붙여도 됩니다)",
+	"steps.ambiguous":            "\"{0}\" 단계는 여러 장에 있습니다. 어느 장의 단계인지 지정하세요: {1} ({2}처럼 장 번호만 붙여도 됩니다)",
 	"ui.steps_legend":            "→ 단계를 실행하는 호스트, ✓ 종류: hardway가 단계를 검증하는 방법(종류마다 보는 것이 다릅니다. output은 명령의 출력과 종료 상태를 봅니다. 무엇을 확인하는지는 hardway show STEP으로 볼 수 있습니다)",
 	"ui.note_in_english":         "[영어 원문]",
 }

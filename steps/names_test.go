@@ -40,7 +40,7 @@ func TestAmbiguousStepNameAsksWhichChapter(t *testing.T) {
 			t.Errorf("%q lacks %q", msg, want)
 		}
 	}
-	if ko := locales.Localize(locales.KO, err); !strings.Contains(ko, "여러 챕터") || !strings.Contains(ko, "07/login") {
+	if ko := locales.Localize(locales.KO, err); !strings.Contains(ko, "여러 장") || !strings.Contains(ko, "07/login") {
 		t.Errorf("in Korean: %s", ko)
 	}
 	if ja := locales.Localize(locales.JA, err); !strings.Contains(ja, "複数の章") {
