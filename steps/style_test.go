@@ -1,9 +1,6 @@
 package steps_test
 
 import (
-	"os"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -86,46 +83,6 @@ func TestEmbeddedProseFollowsTheGlossary(t *testing.T) {
 		}
 		for _, s := range steps.StaleSections(tr) {
 			t.Error(s.Error())
-		}
-	}
-}
-
-var catalogLineRE = regexp.MustCompile(`^\s*"([^"]+)":\s*("(?:[^"\\]|\\.)*"),?\s*$`)
-
-// The UI strings and check reasons follow the glossary's terms and
-// patterns too. Spacing and the full-width colon are the prose's: UI
-// strings are labels and values, "label: value" in every language.
-func TestUIStringsFollowTheGlossary(t *testing.T) {
-	gs, err := steps.Glossaries()
-	if err != nil {
-		t.Fatal(err)
-	}
-	placeholder := regexp.MustCompile(`\{[0-9]+\}`)
-	for file, lang := range map[string]locales.Lang{"../locales/ko.go": locales.KO, "../locales/ja.go": locales.JA} {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		n := 0
-		for i, l := range strings.Split(string(data), "\n") {
-			m := catalogLineRE.FindStringSubmatch(l)
-			if m == nil {
-				continue
-			}
-			n++
-			text, err := strconv.Unquote(m[2])
-			if err != nil {
-				t.Fatalf("%s:%d: %v", file, i+1, err)
-			}
-			for _, p := range gs[lang].CheckTerms(placeholder.ReplaceAllString(text, "X")) {
-				if strings.HasSuffix(p, "(glossary: punctuation)") {
-					continue // labels print "label: value" in every language, as the CLI does
-				}
-				t.Errorf("%s:%d: %s: %s", file, i+1, m[1], p)
-			}
-		}
-		if n < 100 {
-			t.Errorf("%s: read only %d strings; has the catalog's layout changed?", file, n)
 		}
 	}
 }
