@@ -133,9 +133,12 @@ func langOfProseFile(file string) locales.Lang {
 func (g *Glossary) CheckMarkdown(file, md string) Errors {
 	var errs Errors
 	fence := ""
+	prev := "" // the paragraph's previous line, for terms broken across lines
 	for i, l := range strings.Split(md, "\n") {
 		n := i + 1
 		trimmed := strings.TrimSpace(l)
+		line := prev
+		prev = ""
 		switch {
 		case fence == "" && (strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~")):
 			fence = trimmed[:3]
@@ -163,8 +166,34 @@ func (g *Glossary) CheckMarkdown(file, md string) Errors {
 		for _, p := range g.CheckText(l) {
 			errs.add(file, n, "%s", p)
 		}
+		if line != "" {
+			for _, p := range g.acrossBreak(line, l) {
+				errs.add(file, n, "%s (across the line break)", p)
+			}
+		}
+		prev = l
 	}
 	return errs
+}
+
+// acrossBreak: refused terms that a line break splits ("헬스" at the end of
+// one line, "체크" at the start of the next), which neither line shows
+// alone. A break inside a paragraph reads as a space.
+func (g *Glossary) acrossBreak(above, below string) []string {
+	tail, head := []rune(strings.TrimSpace(above)), []rune(strings.TrimSpace(below))
+	tail, head = tail[max(len(tail)-12, 0):], head[:min(len(head), 12)]
+	seen := map[string]bool{}
+	for _, p := range append(g.CheckTerms(string(tail)), g.CheckTerms(string(head))...) {
+		seen[p] = true
+	}
+	var out []string
+	for _, p := range g.CheckTerms(string(tail) + " " + string(head)) {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // CheckText returns what is wrong with one line of text: refused terms,

@@ -35,6 +35,24 @@ func TestStyleLintNamesFileAndLine(t *testing.T) {
 	}
 }
 
+// A refused term broken across two lines of a paragraph is found too, on
+// the second line; the same two words in separate paragraphs are not.
+func TestStyleLintFindsTermsAcrossLineBreaks(t *testing.T) {
+	got := loadAndLint(t, with(map[string]string{
+		"prose/ko/01-one.md": "# 하나\n\n## hello: 인사\n\n스케줄러의 헬스\n체크 포트를 엽니다.\n\n로드\n\n밸런서입니다.\n",
+	}))
+	want := `mini/prose/ko/01-one.md:6: "헬스 체크": write 상태 확인 (glossary: GCP health check) (across the line break)`
+	var style []string
+	for _, g := range got {
+		if strings.Contains(g, "glossary") {
+			style = append(style, g)
+		}
+	}
+	if len(style) != 1 || style[0] != want {
+		t.Errorf("lint says:\n%s\nwant exactly:\n%s", strings.Join(got, "\n"), want)
+	}
+}
+
 // The spacing rule, one case at a time: the Latin words and code take a
 // half-width space from Japanese, numbers and full-width punctuation none.
 func TestJapaneseSpacing(t *testing.T) {
