@@ -227,3 +227,29 @@ func TestManualStepIsYourTurn(t *testing.T) {
 	}
 	t.Skip("no step of the learner's own without a check in classic")
 }
+
+// A failure on a screen too small for the hint shows the hint whole or not
+// at all (x has it): never its heading with nothing under it.
+func TestNoHintHeadingWithoutItsText(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {100, 30}, {120, 40}} {
+		for _, lang := range []locales.Lang{locales.EN, locales.KO, locales.JA} {
+			m := rehearsalModel(t, lang, size[0], size[1])
+			gotoStep(t, m, "07-bootstrapping-etcd/verify-members")
+			press(m, "f")
+			rows := strings.Split(screen(m), "\n")
+			heading := locales.Msg(lang, "ui.hint")
+			for i, r := range rows {
+				if strings.TrimSpace(r) != heading && !strings.HasSuffix(strings.TrimSpace(r), heading) {
+					continue
+				}
+				next := ""
+				if i+1 < len(rows) {
+					next = strings.TrimSpace(rows[i+1])
+				}
+				if next == "" || strings.Contains(next, locales.Msg(lang, "tui.failed_keys_x")[:8]) {
+					t.Errorf("%dx%d %s: the hint's heading %q stands alone:\n%s", size[0], size[1], lang, heading, screen(m))
+				}
+			}
+		}
+	}
+}

@@ -226,7 +226,7 @@ func (m *Model) rightColumn(w, h int) []string {
 	status := m.statusLines(w)
 	if m.phase == done && m.report != nil && !m.report.OK() {
 		// The rest (every reason, the hint) is in the evidence view: x.
-		status = capStatus(status, m.st.dim.Render(m.t("tui.failed_keys_x")), w, max(3, h/4))
+		status = capStatus(status, m.st.dim.Render(m.t("tui.failed_keys_x")), m.t("ui.hint"), w, max(3, h/4))
 	}
 	// Share the height. Before anything ran the explanation gets more of
 	// it; once there is output, the panes get at least 8 rows.
@@ -406,13 +406,18 @@ func wrapRows(lines []string, w int) []string {
 
 // capStatus keeps the status within limit rows: its first rows and its
 // last line (what the learner can do next, x among it, which shows the
-// whole evidence).
-func capStatus(rows []string, last string, w, limit int) []string {
+// whole evidence). A heading left without a line of its text (orphan, such
+// as the hint's) goes too: the evidence view has it whole.
+func capStatus(rows []string, last, orphan string, w, limit int) []string {
 	if len(rows) <= limit {
 		return rows
 	}
 	tail := wrapRows([]string{last}, w)
-	return append(rows[:max(limit-len(tail), 1)], tail...)
+	head := rows[:max(limit-len(tail), 1)]
+	for len(head) > 1 && strings.TrimSpace(ansi.Strip(head[len(head)-1])) == orphan {
+		head = head[:len(head)-1]
+	}
+	return append(head, tail...)
 }
 
 // anyVerdict: a check judged the step on some host.
