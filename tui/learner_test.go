@@ -253,3 +253,22 @@ func TestNoHintHeadingWithoutItsText(t *testing.T) {
 		}
 	}
 }
+
+// A failure status cut to fit says so: the last row kept ends in "…", and
+// x shows the rest (here the Korean reason is longer than 80x24 allows).
+func TestCutStatusIsMarked(t *testing.T) {
+	m := rehearsalModel(t, locales.KO, 80, 24)
+	gotoStep(t, m, "07-bootstrapping-etcd/verify-members")
+	press(m, "f")
+	rows := strings.Split(screen(m), "\n")
+	keys := []rune(locales.Msg(locales.KO, "tui.failed_keys_x"))[:6]
+	for i, r := range rows {
+		if i > 0 && strings.HasPrefix(strings.TrimSpace(r), string(keys)) {
+			if above := strings.TrimSpace(rows[i-1]); !strings.HasSuffix(above, "…") {
+				t.Fatalf("the row above the keys does not mark the cut: %q\n%s", above, screen(m))
+			}
+			return
+		}
+	}
+	t.Fatalf("no keys row on the failure screen:\n%s", screen(m))
+}

@@ -417,6 +417,13 @@ func capStatus(rows []string, last, orphan string, w, limit int) []string {
 	for len(head) > 1 && strings.TrimSpace(ansi.Strip(head[len(head)-1])) == orphan {
 		head = head[:len(head)-1]
 	}
+	// Mark the cut: the last row kept ends in "…" (x shows the rest).
+	head = append([]string{}, head...)
+	cut := strings.TrimRight(head[len(head)-1], " ")
+	if cellWidth(cut) >= w {
+		cut = ansi.Truncate(cut, w-1, "")
+	}
+	head[len(head)-1] = fit(cut+"…", w)
 	return append(head, tail...)
 }
 
