@@ -184,6 +184,11 @@ func lintSamples(s *Step, c *CheckSpec, stage string, hosts []hostVars, errs *Er
 	if fail == 0 {
 		errs.add(c.File, c.Line, "step %s: %sthe check has no failing sample (fail:)", s.Slug, stage)
 	}
+	// A check that compares hosts judges each sample on all of them at once.
+	compared := acrossHosts(c, hosts)
+	if c.Distinct != "" {
+		lintDistinct(s, c, stage, hosts, compared, errs)
+	}
 	for i, h := range hosts {
 		k, err := c.Build(h.vars)
 		if err != nil {
@@ -195,8 +200,11 @@ func lintSamples(s *Step, c *CheckSpec, stage string, hosts []hostVars, errs *Er
 			on = " on " + h.name
 		}
 		bad := false
-		for _, sm := range c.Samples {
+		for si, sm := range c.Samples {
 			res := k.Evaluate(sm.OutputFor(h.vars))
+			if compared != nil {
+				res = compared[si][i]
+			}
 			switch {
 			case sm.Pass && !res.Pass:
 				errs.add(c.File, sm.Line, "step %s: %sthe passing sample %q fails%s: %s (a sample that names a host uses {{host}})", s.Slug, stage, sm.Note, on, describeFailures(res))

@@ -105,6 +105,7 @@ type checkFile struct {
 	Pass     []ast.Node `yaml:"pass"`
 	Fail     []ast.Node `yaml:"fail"`
 	Stages   []ast.Node `yaml:"stages"`
+	Distinct string     `yaml:"distinct"`
 }
 
 type stageFile struct {
@@ -475,6 +476,23 @@ func hasKey(n ast.Node, keys ...string) bool {
 	return false
 }
 
+// valueAt is the value of a mapping node's key, or nil.
+func valueAt(n ast.Node, key string) ast.Node {
+	var pairs []*ast.MappingValueNode
+	switch m := n.(type) {
+	case *ast.MappingNode:
+		pairs = m.Values
+	case *ast.MappingValueNode:
+		pairs = []*ast.MappingValueNode{m}
+	}
+	for _, v := range pairs {
+		if v.Key != nil && v.Key.String() == key {
+			return v.Value
+		}
+	}
+	return nil
+}
+
 // loadSteps decodes step nodes; seen maps the chapter's step ids to the
 // line that first used them, across calls.
 func loadSteps(ch *Chapter, nodes []ast.Node, seen map[string]int, errs *Errors) []*Step {
@@ -549,6 +567,15 @@ func loadCheck(file, stepID string, cf *checkFile, stepNode ast.Node, errs *Erro
 			continue
 		}
 		*d.dst = v
+	}
+	if dn := valueAt(valueAt(stepNode, "check"), "distinct"); dn != nil {
+		c.Distinct, c.DistinctLine = cf.Distinct, nodeLine(dn)
+		if c.DistinctLine == 0 {
+			c.DistinctLine = line
+		}
+		if _, err := check.NewDistinct(cf.Distinct); err != nil {
+			errs.add(file, c.DistinctLine, "step %s: check.distinct: %v", stepID, err)
+		}
 	}
 	if _, err := check.New(cf.Kind); err != nil {
 		errs.add(file, line, "step %s: check.kind: %v", stepID, err)

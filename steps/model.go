@@ -6,7 +6,6 @@
 package steps
 
 import (
-	"strings"
 	"time"
 
 	"github.com/goccy/go-yaml/ast"
@@ -177,8 +176,22 @@ type CheckSpec struct {
 	// Stage names the stage a check returned by At stands for; "" for a
 	// check without stages.
 	Stage string
-	File  string
-	Line  int
+	// Distinct compares the check hosts once each was judged: the value its
+	// one capture group finds (a MAC address, a product_uuid) must differ
+	// from host to host, as clones of one VM image fail to (check.Distinct).
+	// "" for a check that judges each host alone.
+	Distinct     string
+	DistinctLine int
+	File         string
+	Line         int
+}
+
+// Comparison is the check across hosts that Distinct asks for, or nil.
+func (c *CheckSpec) Comparison() (*check.Distinct, error) {
+	if c == nil || c.Distinct == "" {
+		return nil, nil
+	}
+	return check.NewDistinct(c.Distinct)
 }
 
 // CheckStage is what a check expects during one stretch of the tutorial.
@@ -262,16 +275,11 @@ func (c *CheckSpec) Build(vars Vars) (check.Check, error) {
 func (s Sample) AsOutput() check.Output { return check.Output{Text: s.Output, Exit: s.Exit} }
 
 // OutputFor is the sample as one host prints it: its placeholders
-// ({{host}}, {{host.address}}, the track's variables) filled with that
-// host's values. Braces that are not placeholders stay as recorded.
+// ({{host}}, {{host.address}}, the track's variables, and the sample
+// values {{host.mac}} and {{host.uuid}}) filled with that host's values.
+// Braces that are not placeholders stay as recorded.
 func (s Sample) OutputFor(vars Vars) check.Output {
-	text := s.Output
-	if strings.Contains(text, "{{") {
-		if r, err := Render(text, vars); err == nil {
-			text = r
-		}
-	}
-	return check.Output{Text: text, Exit: s.Exit}
+	return check.Output{Text: RenderSample(s.Output, vars), Exit: s.Exit}
 }
 
 // Written reports whether the chapter's content exists: a chapter file,

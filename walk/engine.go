@@ -435,14 +435,25 @@ func (e *Engine) runOnHost(ctx context.Context, s *steps.Step, h steps.Host) Hos
 }
 
 // verifyHosts runs the check on each host until it passes or times out.
+// Each host's verdict is told as soon as it is known, except for a check
+// that compares hosts (distinct:): its verdicts wait for every host.
 func (e *Engine) verifyHosts(ctx context.Context, s *steps.Step, hosts []steps.Host) []HostReport {
 	defer e.afterChecks(s.ID)
-	return onEach(hosts, func(h steps.Host) HostReport { return e.verifyHost(ctx, s, h) })
+	if s.Check.Distinct == "" {
+		return onEach(hosts, func(h steps.Host) HostReport { return e.tell(ctx, s, h, e.judgeHost(ctx, s, h)) })
+	}
+	judged := onEach(hosts, func(h steps.Host) judgement { return e.judgeHost(ctx, s, h) })
+	e.compareHosts(s, judged)
+	byHost := map[string]judgement{}
+	for _, j := range judged {
+		byHost[j.rep.Host] = j
+	}
+	return onEach(hosts, func(h steps.Host) HostReport { return e.tell(ctx, s, h, byHost[h.Name]) })
 }
 
-// onEach runs f on every host at once and returns the reports in host order.
-func onEach(hosts []steps.Host, f func(steps.Host) HostReport) []HostReport {
-	out := make([]HostReport, len(hosts))
+// onEach runs f on every host at once and returns the results in host order.
+func onEach[T any](hosts []steps.Host, f func(steps.Host) T) []T {
+	out := make([]T, len(hosts))
 	var wg sync.WaitGroup
 	for i, h := range hosts {
 		wg.Add(1)
@@ -455,7 +466,19 @@ func onEach(hosts []steps.Host, f func(steps.Host) HostReport) []HostReport {
 	return out
 }
 
-func (e *Engine) verifyHost(ctx context.Context, s *steps.Step, h steps.Host) HostReport {
+// judgement is a host's check before its verdict is told: the report,
+// and the command and output the verdict shows as its evidence.
+type judgement struct {
+	rep              HostReport
+	cmd, text, stage string
+	// told: the check could not be judged (no connection, a check that
+	// cannot be built), and the report says so already.
+	told bool
+}
+
+// judgeHost runs the check on one host until it passes, settles or times
+// out, and judges the last output; tell reports the verdict.
+func (e *Engine) judgeHost(ctx context.Context, s *steps.Step, h steps.Host) judgement {
 	rep := HostReport{Host: h.Name}
 	c := CheckNow(e.Track, e.Progress, s, h.Name)
 	host := h
@@ -466,12 +489,12 @@ func (e *Engine) verifyHost(ctx context.Context, s *steps.Step, h steps.Host) Ho
 	if err != nil {
 		rep.Status, rep.Err = Failed, err
 		e.record(s.ID, h.Name, HostState{Status: Failed, Note: err.Error()})
-		return rep
+		return judgement{rep: rep, told: true}
 	}
 	cmd, err := e.render(c.Run, h)
 	if err != nil {
 		rep.Status, rep.Err = Failed, err
-		return rep
+		return judgement{rep: rep, told: true}
 	}
 	x := e.executor()
 	if p, isProber := k.(check.Prober); isProber {
@@ -515,7 +538,7 @@ func (e *Engine) verifyHost(ctx context.Context, s *steps.Step, h steps.Host) Ho
 			rep.Status, rep.Err = Unreachable, res.Err
 			e.emit(Event{Kind: EvHostLost, Step: s.ID, Host: h.Name, Err: res.Err.Error()})
 			e.record(s.ID, h.Name, HostState{Status: Unreachable, Note: res.Err.Error()})
-			return rep
+			return judgement{rep: rep, told: true}
 		}
 		last = k.Evaluate(check.Output{Text: text, Exit: res.Exit})
 		now := time.Now()
@@ -536,10 +559,21 @@ func (e *Engine) verifyHost(ctx context.Context, s *steps.Step, h steps.Host) Ho
 		last = check.UnstableResult(settle, steady.change)
 	}
 	rep.Check = &last
+	return judgement{rep: rep, cmd: cmd, text: lastText, stage: c.Stage}
+}
+
+// tell reports a host's verdict (an event, the progress) and collects the
+// diagnostics where it failed.
+func (e *Engine) tell(ctx context.Context, s *steps.Step, h steps.Host, j judgement) HostReport {
+	rep := j.rep
+	if j.told {
+		return rep
+	}
+	last := rep.Check
 	// The verdict carries the last output it judged, so a face can show
 	// the evidence beside it.
-	e.emit(Event{Kind: EvCheckVerdict, Step: s.ID, Host: h.Name, Pass: last.Pass, Result: &last, Stage: c.Stage,
-		Command: cmd, Data: []byte(e.Redactor.Redact(lastText))})
+	e.emit(Event{Kind: EvCheckVerdict, Step: s.ID, Host: h.Name, Pass: last.Pass, Result: last, Stage: j.stage,
+		Command: j.cmd, Data: []byte(e.Redactor.Redact(j.text))})
 	if last.Pass {
 		rep.Status = Passed
 		e.record(s.ID, h.Name, HostState{Status: Passed})

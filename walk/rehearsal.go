@@ -117,11 +117,9 @@ func sampleFor(c *steps.CheckSpec, pass bool) (steps.Sample, bool) {
 }
 
 // RenderSample fills a recorded output's placeholders ({{host}},
-// {{host.address}}, the track's variables) for one host; an output with
-// none, or with braces that are not placeholders, is played as recorded.
+// {{host.address}}, the track's variables, the per-host sample values
+// {{host.mac}} and {{host.uuid}}) for one host; an output with none, or
+// with braces that are not placeholders, is played as recorded.
 func RenderSample(text string, vars steps.Vars) string {
-	if out, err := steps.Render(text, vars); err == nil {
-		return out
-	}
-	return text
+	return steps.RenderSample(text, vars)
 }
