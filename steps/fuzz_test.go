@@ -27,6 +27,9 @@ func FuzzLoadChapter(f *testing.F) {
 	f.Add("steps: {}\n")
 	f.Add("- - - :\n")
 	f.Add("steps:\n  - &a {id: x}\n  - *a\n")
+	f.Add(distinctTrack["01-one.yaml"])
+	f.Add("steps:\n  - id: a\n    on: [c-0]\n    check: {kind: output, run: x, params: {exit: 0}, distinct: '(a)(b'}\n")
+	f.Add("steps:\n  - id: a\n    on: [c-0]\n    check:\n      distinct:\n")
 	f.Fuzz(func(t *testing.T, chapter string) {
 		tr, err := steps.LoadTrack(mapFS(chapter, goodTrack["prose/en/01-one.md"]), "fuzz")
 		if tr == nil && err == nil {
@@ -37,6 +40,9 @@ func FuzzLoadChapter(f *testing.F) {
 				if s.Check != nil {
 					// Building the check must not panic either.
 					_, _ = s.Check.Build(tr.DefaultVars())
+					if d, err := s.Check.Comparison(); (d != nil || err != nil) && s.Check.DistinctLine == 0 {
+						t.Fatalf("distinct: without its line")
+					}
 				}
 			}
 		}

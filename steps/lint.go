@@ -207,7 +207,11 @@ func lintSamples(s *Step, c *CheckSpec, stage string, hosts []hostVars, errs *Er
 			}
 			switch {
 			case sm.Pass && !res.Pass:
-				errs.add(c.File, sm.Line, "step %s: %sthe passing sample %q fails%s: %s (a sample that names a host uses {{host}})", s.Slug, stage, sm.Note, on, describeFailures(res))
+				tip := "a sample that names a host uses {{host}}"
+				if compared != nil {
+					tip = "a value each host has its own of is written {{host.mac}}, {{host.uuid}} or with {{host}}"
+				}
+				errs.add(c.File, sm.Line, "step %s: %sthe passing sample %q fails%s: %s (%s)", s.Slug, stage, sm.Note, on, describeFailures(res), tip)
 				bad = true
 			case !sm.Pass && res.Pass && i == 0:
 				// A failure is recorded on one host (node-0 holding
