@@ -2,9 +2,9 @@ package walk
 
 import (
 	"strings"
+	"time"
 
 	"hardway/check"
-	"hardway/remote"
 	"hardway/steps"
 )
 
@@ -13,7 +13,7 @@ import (
 // are compared, and a host that shares one with another fails, whatever
 // its own verdict, as clones of one VM image must. Hosts that could not
 // be judged (unreachable) are left out. Each compared host's transcript
-// records the comparison, what every host showed, before its verdict.
+// records the comparison: what every host showed, and the host's verdict.
 func (e *Engine) compareHosts(s *steps.Step, judged []judgement) {
 	cmp, err := s.Check.Comparison()
 	if err != nil || cmp == nil {
@@ -44,6 +44,9 @@ func (e *Engine) compareHosts(s *steps.Step, judged []judgement) {
 				exit = 1
 			}
 		}
-		e.writeRecord(s.ID, j.rep.Host, "compare", "distinct: "+cmp.Pattern, shown.String(), remote.Result{Exit: exit})
+		if e.Transcript != nil {
+			e.Transcript.Write(Record{Time: time.Now().UTC(), Step: s.ID, Host: j.rep.Host, Kind: "compare",
+				Command: "distinct: " + cmp.Pattern, Output: shown.String(), Exit: exit, Verdict: j.rep.Check})
+		}
 	}
 }

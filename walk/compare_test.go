@@ -136,6 +136,11 @@ func TestDistinctFailsHostsThatShareAValue(t *testing.T) {
 			r.Output != "controller-0: id-clone\ncontroller-1: id-clone\ncontroller-2: id-own\n" {
 			t.Errorf("%s: compare record %+v (found %v), want exit %d", host, r, ok, exit)
 		}
+		// The host's verdict, for a record (export) that would otherwise
+		// judge its output again alone.
+		if r.Verdict == nil || r.Verdict.Pass != (exit == 0) || r.Verdict.Pass != (wantStatus[host] == Passed) {
+			t.Errorf("%s: compare record's verdict %+v", host, r.Verdict)
+		}
 	}
 }
 
@@ -267,5 +272,26 @@ func TestRehearsalOfKubeadmRequirements(t *testing.T) {
 				t.Errorf("%s on %s: %s %+v, want the same value as %s", id, h.Host, h.Status, h.Check, other)
 			}
 		}
+	}
+}
+
+// A verdict in the transcript quotes no secret, as its output does not.
+func TestTranscriptVerdictIsRedacted(t *testing.T) {
+	red := &Redactor{}
+	red.Add("s3cr3t-token-value")
+	path := filepath.Join(t.TempDir(), "transcript.jsonl")
+	verdict := &check.Result{Items: []check.Item{{Subject: "id", Reason: check.Reason{Code: check.DistinctShared, Args: []string{"n-2", "s3cr3t-token-value"}}}}}
+	if err := OpenTranscript(path, red).Write(Record{Kind: "compare", Output: "n-1: s3cr3t-token-value\n", Verdict: verdict}); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(data), "s3cr3t") || !strings.Contains(string(data), `"verdict"`) {
+		t.Errorf("transcript: %s", data)
+	}
+	if verdict.Items[0].Reason.Args[1] != "s3cr3t-token-value" {
+		t.Error("redacting the record changed the engine's verdict")
 	}
 }

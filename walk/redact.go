@@ -74,17 +74,24 @@ func (r *Redactor) RedactEvent(ev Event) Event {
 	ev.Text = r.Redact(ev.Text)
 	ev.Command = r.Redact(ev.Command)
 	ev.Err = r.Redact(ev.Err)
-	if ev.Result != nil {
-		res := *ev.Result
-		res.Items = append([]check.Item(nil), res.Items...)
-		for i, it := range res.Items {
-			args := make([]string, len(it.Reason.Args))
-			for j, a := range it.Reason.Args {
-				args[j] = r.Redact(a)
-			}
-			res.Items[i].Reason.Args = args
-		}
-		ev.Result = &res
-	}
+	ev.Result = r.RedactResult(ev.Result)
 	return ev
+}
+
+// RedactResult returns a copy of a verdict whose reasons quote no secret:
+// they may quote the output (a line it printed, a value hosts share).
+func (r *Redactor) RedactResult(res *check.Result) *check.Result {
+	if res == nil {
+		return nil
+	}
+	out := *res
+	out.Items = append([]check.Item(nil), res.Items...)
+	for i, it := range out.Items {
+		args := make([]string, len(it.Reason.Args))
+		for j, a := range it.Reason.Args {
+			args[j] = r.Redact(a)
+		}
+		out.Items[i].Reason.Args = args
+	}
+	return &out
 }

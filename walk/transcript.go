@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"sync"
 	"time"
+
+	"hardway/check"
 )
 
 // Record is one command in the transcript: what ran where, what it printed,
@@ -14,13 +16,17 @@ type Record struct {
 	Time       time.Time `json:"time"`
 	Step       string    `json:"step"`
 	Host       string    `json:"host"`
-	Kind       string    `json:"kind"` // run, check, diagnostic, done_if
+	Kind       string    `json:"kind"` // run, check, compare, diagnostic, done_if
 	Command    string    `json:"command"`
 	Output     string    `json:"output"`
 	Exit       int       `json:"exit"`
 	Signal     string    `json:"signal,omitempty"`
 	Error      string    `json:"error,omitempty"`
 	DurationMS int64     `json:"duration_ms"`
+	// Verdict, on a "compare" record, is the host's verdict once compared
+	// with the other hosts (distinct:): judging its output again alone
+	// would miss a value another host shares.
+	Verdict *check.Result `json:"verdict,omitempty"`
 }
 
 // Transcript appends records as JSON lines.
@@ -46,6 +52,7 @@ func (t *Transcript) Write(rec Record) error {
 	rec.Command = t.redact.Redact(rec.Command)
 	rec.Output = t.redact.Redact(rec.Output)
 	rec.Error = t.redact.Redact(rec.Error)
+	rec.Verdict = t.redact.RedactResult(rec.Verdict)
 	data, err := json.Marshal(rec)
 	if err != nil {
 		return err
