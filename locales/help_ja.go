@@ -8,11 +8,11 @@ var helpJA = map[string]string{
 	"help.commands":     "コマンド:",
 	"help.flags":        "フラグ:",
 	"help.global_flags": "共通フラグ:",
-	"help.more":         `各コマンドの詳細は "{0} [command] --help" で確認できます。`,
+	"help.more":         "各コマンドの詳細は `{0} [command] --help` で確認できます。",
 	"help.default":      "（デフォルト: {0}）",
 	"help.flag.help":    "{0} のヘルプを表示します",
 
-	"help.cmd.hardway.short": "Kubernetes the Hard Way を実機で 1 ステップずつ進めます",
+	"help.cmd.hardway.short": "Kubernetes the Hard Way を実機で1ステップずつ進めます",
 	"help.cmd.hardway.long": `hardway は「Kubernetes the Hard Way」を章ごとに案内します。各ステップを日本語、
 英語、韓国語で説明し、実行するコマンドとそれを実行するホストをそのまま示し、
 次に進む前に結果を検証します。
@@ -25,13 +25,13 @@ var helpJA = map[string]string{
 	"help.flag.mirror":    "ダウンロードミラー（hardway mirror serve が表示する http://HOST:PORT）。ステップのダウンロードをここから取得します（デフォルト: インベントリの mirror:）",
 	"help.flag.rehearsal": "ホストの代わりにチュートリアルの記録済み出力で進めます。何も実行せず、どのホストにも接続しません（インベントリがない場合のデフォルト）",
 	"help.flag.state":     "進捗と実行記録を保存する場所（デフォルト: $XDG_STATE_HOME/hardway/...）",
-	"help.flag.width":     "テキストを組む幅（桁数）。デフォルト: 端末の幅、なければ $COLUMNS、それもなければ 80",
+	"help.flag.width":     "テキストを折り返す幅（桁数）。デフォルト: 端末の幅、なければ $COLUMNS、それもなければ 80",
 
 	"help.cmd.tracks.short":  "hardway で進められるチュートリアルを一覧表示します",
 	"help.flag.tracks.json":  "JSON で出力します",
 	"help.cmd.steps.short":   "トラックの章とステップを一覧表示します",
 	"help.flag.steps.json":   "JSON で出力します: すべてのステップの対象ホスト、コマンド、チェック",
-	"help.cmd.status.short":  "ラボの進捗を表示します: 全ホストでの全ステップと、引き継がれる変数",
+	"help.cmd.status.short":  "ラボの進捗を表示します: 全ホストでの各ステップの状態と、引き継がれる変数",
 	"help.cmd.init.short":    "トラックのマシン構成に合わせたコメント付きインベントリ（hardway.yaml）を作成します",
 	"help.flag.init.force":   "既存のインベントリを上書きします",
 	"help.cmd.show.short":    "ステップを説明し、実行するコマンドと実行先をそのまま表示します",
@@ -64,25 +64,26 @@ track.yaml を含むディレクトリが必要です。
 DIR を読めなければ 2 で終了します。`,
 
 	"help.cmd.run.short": "ステップ（または章の全ステップ）をホストで実行し、検証します",
-	"help.cmd.run.long": `ステップを、または章の全ステップを順番に、SSH で全ホストに対して同時に実行し、
-チェックします。章は合格しなかった最初のステップで止まります。
+	"help.cmd.run.long": `ステップ（章を指定した場合はその全ステップを順番に）を、SSH で対象の全ホストで同時に
+実行してチェックします。章は合格しなかった最初のステップで止まります。
 自分で実行するステップ（ssh-keygen、ポートフォワードなど）では、チェックに合格するまで
-「あなたの番」として止まります。自分で実行してから verify か run をもう一度実行してください。
+「手で行うステップです」と表示して止まります。自分で実行してから、verify でチェックするか
+run をもう一度実行してください。
 終了コード: 0 すべて合格、1 コマンドまたはチェックの失敗、2 使い方または設定の誤り、
-3 ホストに接続できない、4 あなたの番: ステップが待っています。`,
+3 ホストに接続できない、4 手で行うステップで停止中。`,
 	"help.flag.run.host":       "このホストでのみ実行します（繰り返し指定するか、カンマ区切り）",
 	"help.flag.run.yes":        "実行前に確認しません",
 	"help.flag.run.accept-new": "まだ known_hosts にないホストの鍵を確認せずに記録します（変更された鍵は引き続き拒否します）",
-	"help.flag.run.json":       "イベントを 1 行に 1 つずつ JSON で出力します",
+	"help.flag.run.json":       "イベントを1行に1つずつ JSON で出力します",
 
 	"help.cmd.verify.short":       "ステップ（または章）を実行せずに、ホストで再チェックします",
 	"help.flag.verify.host":       "このホストでのみチェックします",
 	"help.flag.verify.accept-new": "まだ known_hosts にないホストの鍵を確認せずに記録します",
-	"help.flag.verify.json":       "イベントを 1 行に 1 つずつ JSON で出力します",
+	"help.flag.verify.json":       "イベントを1行に1つずつ JSON で出力します",
 
-	"help.cmd.mark.short": "ステップを手動で行ったと記録します。何も実行もチェックもしません",
+	"help.cmd.mark.short": "ステップを手動で行ったと記録します。実行もチェックもしません",
 	"help.cmd.mark.long": `ステップのホスト（または --host で指定したホスト）で、そのステップを手動で行ったと記録します。
-何も実行もチェックもしません。次に進む際には完了として扱われますが、
+実行もチェックもしません。次に進む際には完了として扱われますが、
 「合格」ではなく「手動で完了」と表示され、あとで verify に合格すると「合格」になります。
 すでに合格しているホストは「合格」のままです。記録を取り消すには --undo を付けてください。`,
 	"help.flag.mark.host": "このホストでのみ記録します（繰り返し指定するか、カンマ区切り）。デフォルト: ステップの全ホスト",
@@ -126,7 +127,8 @@ hardway completion SHELL --help で確認できます。`,
 	hardway completion bash > /etc/bash_completion.d/hardway`,
 	"help.cmd.completion.zsh.short": "zsh 用の補完スクリプトを出力します",
 	"help.cmd.completion.zsh.long": `zsh 用の補完スクリプトを出力します。zsh で補完が有効になっている必要があります。
-有効でなければ ~/.zshrc に "autoload -U compinit; compinit" を追加してください。
+有効でなければ、次の行を ~/.zshrc に追加してください:
+	autoload -U compinit; compinit
 
 今のシェルだけで使うには:
 	source <(hardway completion zsh)
