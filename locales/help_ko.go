@@ -51,7 +51,7 @@ STEP에는 전체 ID(08-bootstrapping-kubernetes-controllers/start-services),
 	"help.flag.check.host":  "출력을 얻은 호스트(기본값: 검증을 실행하는 첫 번째 호스트)",
 	"help.flag.check.exit":  "명령의 종료 상태를 알고 있다면 지정하세요(-1: 모름)",
 	"help.flag.check.json":  "판정을 JSON으로 출력합니다",
-	"help.flag.check.stage": "튜토리얼이 진행되면서 기대값이 바뀌는 검증에서 판정 기준으로 삼을 시점(기본값: 실습 진행 상황이 도달한 시점, 없으면 마지막 시점)",
+	"help.flag.check.stage": "튜토리얼이 진행되면서 기댓값이 바뀌는 검증에서 판정 기준으로 삼을 구간(기본값: 실습 진행 상황이 도달한 구간, 없으면 마지막 구간)",
 
 	"help.flag.lint.stale":         "영어 원문이 바뀐 뒤 갱신되지 않은 한국어·일본어 단계 섹션만 나열합니다",
 	"help.flag.lint.mark-reviewed": "DIR에서 영어 원문보다 뒤처진 번역을 검토한 뒤, 그 번역에 현재 영어 원문의 리비전을 기록합니다",

@@ -59,12 +59,12 @@ var instructorsKO = map[string]string{
 
 	"help.cmd.export.short":   "실행한 내용(명령, 출력, 판정)을 공유할 수 있게 Markdown이나 HTML로 내보냅니다",
 	"help.flag.export.format": "md(Markdown) 또는 html(색 유지)",
-	"help.flag.export.output": "이 파일에 저장합니다(기본값: 표준 출력)",
+	"help.flag.export.output": "이 파일에 씁니다(기본값: 표준 출력)",
 
 	"room.checking":      "모든 랩을 검증하는 중…",
 	"room.checked_at":    "{0}에 검증함",
 	"room.every":         "{0}분마다 다시 검증",
-	"room.keys":          "↑↓ 랩 선택 · o 실패한 호스트의 셸 · r 다시 검증 · q 종료",
+	"room.keys":          "↑↓ 랩 선택 · o 선택한 랩의 실패한 호스트에서 셸 열기 · r 다시 검증 · q 종료",
 	"room.lab_passed":    "모든 검증을 통과했습니다",
 	"room.shell_key":     "o: {0}의 셸",
 	"room.no_shell":      "{0}: 실패한 호스트가 없어 셸을 열 곳이 없습니다",

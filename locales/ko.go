@@ -5,7 +5,7 @@ var ko = map[string]string{
 	// Command line and UI.
 	"ui.track_variant":       "{0} 기반: 단계 {1}개 상속, {2}개 교체, {3}개 추가, {4}개 제외, 새로 쓴 장에 {5}개",
 	"ui.origin_base":         "{0}에서 가져옴",
-	"ui.origin_replaced":     "{0}의 단계를 교체",
+	"ui.origin_replaced":     "{0}의 단계를 대체함",
 	"ui.origin_inserted":     "{0}에 없는 단계",
 	"ui.extra_step":          "hardway가 추가한 단계: 튜토리얼이 전제하지만 명령을 싣지 않은 작업",
 	"ui.track_counts":        "전체 {1}개 장 중 {0}개 작성됨, 단계 {2}개",
@@ -30,9 +30,9 @@ var ko = map[string]string{
 	"ui.check_once":          "한 번만 검증",
 	"ui.check_on":            "검증 호스트:",
 	"ui.hint":                "검증에 실패하면:",
-	"ui.stage":               "검증 시점:",
+	"ui.stage":               "검증 구간:",
 	"ui.stage_until":         "{0} 완료 전",
-	"ui.stage_last":          "완료 후",
+	"ui.stage_last":          "이후 계속",
 	"ui.sample_pass":         "통과:",
 	"ui.sample_fail":         "실패:",
 	"ui.diagnostics":         "검증에 실패하면 수집하는 정보:",
@@ -48,7 +48,7 @@ var ko = map[string]string{
 	"check.command_failed":    "명령이 아무것도 출력하지 않고 종료되었습니다(종료 상태 {0})",
 	"check.connection_error":  "서비스에 연결할 수 없습니다: {0}",
 	"check.command_not_found": "이 호스트에 {0} 명령이 설치되어 있지 않거나 PATH에 없습니다({1})",
-	"check.permission_denied": "권한이 없습니다: {0} (튜토리얼처럼 sudo로 실행했나요?)",
+	"check.permission_denied": "권한이 없습니다: {0}. 튜토리얼처럼 sudo로 실행했나요?",
 
 	// What a failed command's output says on its own.
 	"check.command_not_found_package": "이 호스트에 {0} 명령이 설치되어 있지 않거나 PATH에 없습니다({1}). 보통 {2} 패키지에 들어 있으니 apt-get install {2}로 설치하세요",
@@ -67,8 +67,8 @@ var ko = map[string]string{
 	"etcd.started":           "started",
 	"etcd.missing":           "클러스터의 멤버가 아닙니다",
 	"etcd.unstarted":         "멤버로 등록되어 있지만 상태가 {0}입니다. 이 멤버의 etcd가 아직 클러스터에 합류하지 않았습니다",
-	"etcd.wrong_peer_url":    "피어 URL이 {0}입니다(기대값: {1})",
-	"etcd.wrong_client_url":  "클라이언트 URL이 {0}입니다(기대값: {1})",
+	"etcd.wrong_peer_url":    "피어 URL이 {0}입니다(기댓값: {1})",
+	"etcd.wrong_client_url":  "클라이언트 URL이 {0}입니다(기댓값: {1})",
 	"etcd.learner":           "아직 학습자(learner) 멤버라서 투표권이 없습니다",
 	"etcd.unexpected_member": "예상하지 못한 멤버가 있습니다: {0}, 피어 URL {1}",
 	"etcd.no_members":        "출력에 멤버 목록이 없습니다. 출력의 시작 부분: {0}",
@@ -77,16 +77,16 @@ var ko = map[string]string{
 
 	// HTTP
 	"http.status_ok":    "상태 코드 {0}",
-	"http.wrong_status": "상태 코드 {0}(기대값: {1})",
+	"http.wrong_status": "상태 코드 {0}(기댓값: {1})",
 	"http.body_ok":      "본문 {0}",
-	"http.wrong_body":   "본문이 {0}입니다(기대값: {1})",
-	"http.body_missing": "응답에 본문이 없습니다(기대값: {0})",
+	"http.wrong_body":   "본문이 {0}입니다(기댓값: {1})",
+	"http.body_missing": "응답에 본문이 없습니다(기댓값: {0})",
 	"http.no_response":  "출력에 HTTP 응답이 없습니다. 출력의 시작 부분: {0}",
 	"http.curl_error":   "curl이 실패했습니다: {0}",
 
 	// /version
 	"version.ok":             "{0}",
-	"version.wrong":          "API 서버의 버전이 {0}입니다(기대값: {1})",
+	"version.wrong":          "API 서버의 버전이 {0}입니다(기댓값: {1})",
 	"version.no_json":        "출력에 버전 JSON이 없습니다. 출력의 시작 부분: {0}",
 	"version.api_error":      "API 서버가 요청을 거부했습니다({0}): {1}",
 	"version.no_git_version": "JSON에 gitVersion이 없습니다",
@@ -99,8 +99,8 @@ var ko = map[string]string{
 
 	// kubectl get nodes
 	"nodes.ready":         "Ready {0}",
-	"nodes.not_ready":     "상태가 {0}입니다(기대값: Ready)",
-	"nodes.wrong_version": "실행 중인 kubelet 버전이 {0}입니다(기대값: {1})",
+	"nodes.not_ready":     "상태가 {0}입니다(기댓값: Ready)",
+	"nodes.wrong_version": "실행 중인 kubelet 버전이 {0}입니다(기댓값: {1})",
 	"nodes.missing":       "API 서버에 등록되지 않았습니다",
 	"nodes.no_table":      "출력에 노드 표가 없습니다. 출력의 시작 부분: {0}",
 
@@ -131,10 +131,10 @@ var ko = map[string]string{
 
 	// The generic output check
 	"match.exit_ok":                   "종료 상태 {0}",
-	"match.exit_wrong":                "종료 상태 {0}(기대값: {1})",
-	"match.exit_unknown":              "종료 상태가 기록되지 않았습니다(기대값: {0}). 출력 내용으로 판정합니다",
-	"match.equals":                    "출력이 기대값과 같습니다",
-	"match.not_equals":                "출력이 {0}입니다(기대값: {1})",
+	"match.exit_wrong":                "종료 상태 {0}(기댓값: {1})",
+	"match.exit_unknown":              "종료 상태가 기록되지 않았습니다(기댓값: {0}). 출력 내용으로 판정합니다",
+	"match.equals":                    "출력이 기댓값과 같습니다",
+	"match.not_equals":                "출력이 {0}입니다(기댓값: {1})",
 	"match.contains":                  "출력에 있습니다",
 	"match.missing":                   "출력에 없습니다",
 	"match.forbidden":                 "출력에 있으면 안 되는 내용이 있습니다: {0}",
@@ -144,7 +144,7 @@ var ko = map[string]string{
 	"distinct.own":                    "다른 호스트에는 없는 고유한 값입니다: {0}",
 	"distinct.shared":                 "{0}의 값과 같습니다: {1}",
 	"distinct.none":                   "다른 호스트와 비교할 값이 없습니다. {0} 패턴과 일치하는 줄이 없습니다",
-	"ui.unknown_hosts":                "아래 호스트는 아직 known_hosts({0})에 없습니다. 각 머신의 콘솔에 표시되는 지문과 일치하는지 확인하세요:",
+	"ui.unknown_hosts":                "아래 호스트는 아직 known_hosts({0})에 없습니다. 아래 지문이 각 머신의 콘솔에 표시되는 지문과 일치하는지 확인하세요:",
 	"ui.unknown_hosts_noninteractive": "알 수 없는 호스트 키가 있지만 확인을 받을 터미널이 없습니다. 위의 지문을 확인한 뒤 --accept-new를 붙여 다시 실행하세요",
 	"ui.trust_hosts":                  "이 호스트 {0}대를 신뢰하고 키를 기록하시겠습니까?",
 	"ui.not_trusted":                  "호스트를 신뢰하지 않았으므로 아무것도 실행하지 않았습니다",
@@ -264,7 +264,7 @@ var ko = map[string]string{
 	"steps.unknown_track_near":   "\"{0}\"(이)라는 트랙이 없습니다. 다음 중 하나인가요? {1}",
 	"steps.unknown_host":         "\"{0}\"(이)라는 호스트가 없습니다",
 	"steps.unknown_host_near":    "\"{0}\"(이)라는 호스트가 없습니다. 다음 중 하나인가요? {1}",
-	"steps.ambiguous":            "\"{0}\" 단계는 여러 장에 있습니다. 어느 장의 단계인지 지정하세요: {1} ({2}처럼 장 번호만 붙여도 됩니다)",
+	"steps.ambiguous":            "\"{0}\" 단계는 여러 장에 있습니다. 어느 장의 단계인지 지정하세요: {1}. {2}처럼 장 번호만 붙여도 됩니다",
 	"ui.steps_legend":            "→ 단계를 실행하는 호스트, ✓ 종류: hardway가 단계를 검증하는 방법(종류마다 보는 것이 다릅니다. output은 명령의 출력과 종료 상태를 봅니다. 무엇을 확인하는지는 hardway show STEP으로 볼 수 있습니다)",
 	"ui.note_in_english":         "[영어 원문]",
 }
