@@ -226,16 +226,28 @@ func lastEpisode(recs []walk.Record, step, host string) []walk.Record {
 }
 
 // judgeAgain judges the last check output with the step's check, for its
-// reasons (the transcript keeps outputs, not verdicts).
+// reasons (the transcript keeps outputs, not verdicts). A step whose hosts
+// were compared (distinct:) left the verdict after the comparison in a
+// "compare" record: that one is used, since the output judged alone
+// cannot see a value another host shares.
 func (a *app) judgeAgain(l *lab, s *steps.Step, host string, recs []walk.Record) *check.Result {
-	var last *walk.Record
+	var last, compared *walk.Record
 	for i := range recs {
-		if recs[i].Kind == "check" {
-			last = &recs[i]
+		switch recs[i].Kind {
+		case "check":
+			last, compared = &recs[i], nil
+		case "compare":
+			if last != nil && recs[i].Verdict != nil {
+				compared = &recs[i]
+			}
 		}
 	}
 	if last == nil || last.Error != "" {
 		return nil
+	}
+	if compared != nil {
+		v := *compared.Verdict
+		return &v
 	}
 	c := walk.CheckNow(l.track, l.engine.Progress, s, host)
 	h, _ := l.track.Host(host)

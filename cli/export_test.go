@@ -56,13 +56,7 @@ func exportLab(t *testing.T) (args func(...string) []string, secret string) {
 		files["content/exp/prose/"+lang+"/track.md"] = "# Export lab\n"
 		files["content/exp/prose/"+lang+"/01-keys.md"] = "# Keys\n\n## make-key: Make the key\n\nWhy.\n\n## use-key: Write the encryption config\n\nWhy.\n\n### hint\n\nThe key was empty when the file was written: run make-key again.\n"
 	}
-	for name, body := range files {
-		p := filepath.Join(root, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeTree(t, root, files)
 	return func(a ...string) []string {
 		return append([]string{"--content", filepath.Join(root, "content"), "--inventory", filepath.Join(root, "hardway.yaml"),
 			"--state", filepath.Join(root, "state")}, a...)
@@ -115,6 +109,18 @@ func TestExportGolden(t *testing.T) {
 	}
 	if r := run(t, "", nil, args("export", "--format", "pdf")...); r.code != ExitUsage {
 		t.Errorf("--format pdf: %+v", r)
+	}
+}
+
+// writeTree writes each file of files (path relative to root: body).
+func writeTree(t *testing.T, root string, files map[string]string) {
+	t.Helper()
+	for name, body := range files {
+		p := filepath.Join(root, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 

@@ -56,6 +56,7 @@ var instructorsEN = map[string]string{
 	"export.kind.diagnostic": "Diagnostic",
 	"export.kind.done_if":    "Already done? (done_if)",
 	"export.kind.only_if":    "For this host? (only_if)",
+	"export.kind.compare":    "Compared with the other hosts (distinct:)",
 
 	"help.cmd.export.short":   "Write what happened (commands, outputs, verdicts) as Markdown or HTML to share",
 	"help.flag.export.format": "md (Markdown) or html (colours kept)",

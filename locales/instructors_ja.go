@@ -56,6 +56,7 @@ var instructorsJA = map[string]string{
 	"export.kind.diagnostic": "診断",
 	"export.kind.done_if":    "実施済みか？（done_if）",
 	"export.kind.only_if":    "このホストが対象か？（only_if）",
+	"export.kind.compare":    "ほかのホストとの比較（distinct:）",
 
 	"help.cmd.export.short":   "実行した内容（コマンド、出力、判定）を共有用に Markdown または HTML で書き出します",
 	"help.flag.export.format": "md（Markdown）または html（色を保持）",
