@@ -2,19 +2,19 @@ package locales
 
 var instructorsJA = map[string]string{
 	"ui.nothing_left": "実行するものはありません。{0} までのすべてのステップが合格しています。",
-	"ui.plan":         "{0} ステップを順に実行し、それぞれ検証します。合格しなかった最初のステップで止まります:",
-	"ui.plan_yours":   "{0}: 手で行うステップです。チェックにまだ合格していなければ、ここで止まります",
+	"ui.plan":         "{0}ステップを順に実行し、それぞれ検証します。合格しなかった最初のステップで止まります:",
+	"ui.plan_yours":   "{0}: 手動で実行するステップです。チェックにまだ合格していなければ、ここで止まります",
 
 	"help.flag.run.through": "早送り: まだ合格していない最初のステップから、この章（またはステップ）の終わりまで、すべてのステップを実行します",
 
-	"room.title":            "ルーム {0}: ラボ {1} 個。各ホストで今チェックした結果です",
+	"room.title":            "ルーム {0}: ラボ{1}個。各ホストで今チェックした結果です",
 	"room.lab":              "ラボ",
-	"room.summary":          "ラボ {1} 個中 {0} 個が合格",
+	"room.summary":          "ラボ{1}個中{0}個が合格",
 	"room.step_on_host":     "{1} の {0}",
 	"room.hint":             "ヒント:",
 	"room.unreachable_host": "{0} に接続できません:",
 	"room.lab_error":        "インベントリ",
-	"room.unknown_hosts":    "ルームのホスト {0} 台がまだ known_hosts にありません:",
+	"room.unknown_hosts":    "ルームのホスト{0}台がまだ known_hosts にありません:",
 	"room.not_trusted":      "信頼しません: これらのホストを除外し、そのラボは接続不可と表示します（--accept-new を付けると信頼します）。",
 	"room.key_not_trusted":  "ホスト鍵を信頼していません",
 	"room.unreachable_exit": "接続できないラボがあります（表を参照）",
@@ -32,7 +32,7 @@ var instructorsJA = map[string]string{
 	"reset.confirm":    "{0} の進捗を {1} から消去しますか？（ホストには何も変更を加えません）",
 	"reset.not_reset":  "何も消去しませんでした。",
 	"reset.done_all":   "すべての進捗を消去しました（{0} を削除）。ホストには何も変更を加えていません。",
-	"reset.done":       "{2} の {1} ステップについて、結果 {0} 件を消去しました。ホストには何も変更を加えていません。",
+	"reset.done":       "{2} の{1}ステップについて、結果{0}件を消去しました。ホストには何も変更を加えていません。",
 
 	"help.cmd.reset.short":   "ステップ、章、またはラボ全体の進捗を消去します（ホストには変更を加えません）",
 	"help.flag.reset.all":    "ラボのすべての進捗を、引き継いだ変数も含めて消去します",
@@ -49,7 +49,7 @@ var instructorsJA = map[string]string{
 	"export.verdict":         "判定:",
 	"export.hint":            "ヒント:",
 	"export.exit":            "終了コード {0}",
-	"export.signal":          "{0} で強制終了",
+	"export.signal":          "シグナル {0} で終了",
 	"export.error":           "中断: {0}",
 	"export.kind.run":        "コマンド",
 	"export.kind.check":      "チェック",
@@ -64,8 +64,8 @@ var instructorsJA = map[string]string{
 
 	"room.checking":      "すべてのラボをチェック中…",
 	"room.checked_at":    "{0} にチェック",
-	"room.every":         "{0} 分ごとに再チェック",
-	"room.keys":          "↑↓ ラボを選択 · o 失敗したホストでシェル · r 再チェック · q 終了",
+	"room.every":         "{0}分ごとに再チェック",
+	"room.keys":          "↑↓ ラボを選択 · o 失敗したホストのシェルを開く · r 再チェック · q 終了",
 	"room.lab_passed":    "すべてのチェックに合格しました",
 	"room.shell_key":     "o: {0} のシェル",
 	"room.no_shell":      "{0}: 失敗したホストがないため、シェルは開けません",
