@@ -54,6 +54,16 @@ func (a *app) checkCommand() *cobra.Command {
 				return err
 			}
 			res := k.Evaluate(check.Output{Text: text, Exit: exit})
+			// A check that compares hosts (distinct:) sees one host here.
+			// An output without the value fails as it would beside the
+			// others; one with it can only be compared by verify.
+			cmp, _ := c.Comparison()
+			var shown []string
+			if cmp != nil {
+				if shown = cmp.Values(text); len(shown) == 0 {
+					res = check.Amend(res, cmp.Compare([]string{host.Name}, [][]string{nil})[0])
+				}
+			}
 			if asJSON {
 				return a.verdictJSON(s, host, c.Stage, res)
 			}
@@ -63,6 +73,9 @@ func (a *app) checkCommand() *cobra.Command {
 			a.printVerdict(s, host, res)
 			if !res.Pass {
 				return errCheckFailed
+			}
+			if cmp != nil {
+				a.printf("%s\n", a.dim(a.para(a.msg("ui.check_alone", cmp.Label, strings.Join(shown, ", "), s.ID))))
 			}
 			if c.Settle > 0 {
 				// One output is one moment: say what verify adds.

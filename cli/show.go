@@ -182,6 +182,9 @@ func (a *app) show(t *steps.Track, s *steps.Step, hostName string, verbose bool)
 		if c.Settle > 0 {
 			a.printf("%s\n", a.dim(a.para(a.msg("ui.check_settle", locales.Duration(a.lang, c.Settle)))))
 		}
+		if cmp, err := c.Comparison(); err == nil && cmp != nil {
+			a.printf("%s\n", a.dim(a.para(a.msg("ui.check_distinct", cmp.Label))))
+		}
 		if p.Hint != "" {
 			a.printf("\n%s\n%s\n", a.bold(a.msg("ui.hint")), a.prose(p.Hint))
 		}

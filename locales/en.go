@@ -23,6 +23,8 @@ var en = map[string]string{
 	"ui.check":               "Check:",
 	"ui.check_probe":         "then, to see that it stays up (hardway's addition):",
 	"ui.check_settle":        "passes only after it keeps passing, unchanged, for {0}",
+	"ui.check_distinct":      "then compares the hosts checked together: each must show a {0} that no other host shows",
+	"ui.check_alone":         "Judged on its own. This check also compares the hosts' {0} (this output shows {1}): hardway verify {2} compares them.",
 	"ui.check_one_moment":    "This output shows one moment. On your hosts, hardway verify {1} also watches that it keeps passing, unchanged, for {0} (a crash-looping service passes a single look).",
 	"ui.values_from":         "with the values of {0}",
 	"ui.settling":            "passes; watching that it stays so for {0} before it counts",
