@@ -93,3 +93,17 @@ func TestExportUsesTheComparedVerdict(t *testing.T) {
 		t.Errorf("each host's verdict must be the compared one, failed:\n%s", r.stdout)
 	}
 }
+
+// show and check say that a distinct: check compares the hosts, and check,
+// which sees one pasted output, says what it could not compare.
+func TestCheckAndShowSayTheHostsAreCompared(t *testing.T) {
+	r := run(t, "", nil, "show", "01/product-uuid", "--track", "kubeadm")
+	if r.code != 0 || !strings.Contains(r.stdout, "then compares the hosts checked together: each must show a product_uuid") {
+		t.Errorf("show does not say the hosts are compared: %+v", r)
+	}
+	const uuid = "4c4c4544-0042-3610-8057-b4c04f4a4a31"
+	r = run(t, uuid+"\n", nil, "check", "01/product-uuid", "--track", "kubeadm", "--input", "-")
+	if r.code != 0 || !strings.Contains(r.stdout, "compares the hosts' product_uuid (this output shows "+uuid+"): hardway verify 01-server-requirements/product-uuid") {
+		t.Errorf("check does not say it judged one output alone: %+v", r)
+	}
+}
