@@ -26,7 +26,7 @@ type Glossary struct {
 		Why  string `yaml:"why"`
 	} `yaml:"spacing"`
 	Heading struct {
-		Rule string `yaml:"rule"` // "verb" or "" (none)
+		Rule string `yaml:"rule"` // "verb", "noun" or "" (none)
 		Why  string `yaml:"why"`
 	} `yaml:"heading"`
 	Register struct {
@@ -158,6 +158,9 @@ func (g *Glossary) CheckMarkdown(file, md string) Errors {
 			}
 			if g.Heading.Rule == "verb" && hasCJK(title) && !endsInVerb(title) {
 				errs.add(file, n, "step titles say what the learner does, in a verb's dictionary form (%s) (glossary: heading)", title)
+			}
+			if g.Heading.Rule == "noun" && endsInHagi(title) {
+				errs.add(file, n, "step titles are noun phrases: a verbal noun without 하기 (설치, not 설치하기) (%s) (glossary: heading)", title)
 			}
 			continue
 		case strings.HasPrefix(l, "# "):
@@ -389,12 +392,36 @@ func snippet(rs []rune, i int) string {
 
 // endsInVerb: a Japanese title ends in a verb's dictionary form (う-row
 // kana), after any closing bracket or parenthesised aside.
-func endsInVerb(title string) bool {
-	t := strings.TrimSpace(title)
-	if k := strings.LastIndex(t, "（"); k > 0 && strings.HasSuffix(t, "）") {
-		t = strings.TrimSpace(t[:k])
+// endsInHagi says a Korean title ends in a verbal noun with 하기
+// (설치하기) or in a clause with 하기 (쓸 수 있게 하기); a verb that is one
+// syllable and 하다 (정하기) is a verb of its own and may keep its -기 form.
+func endsInHagi(title string) bool {
+	t := trimQualifier(title)
+	rest, ok := strings.CutSuffix(t, "하기")
+	if !ok {
+		return false
 	}
-	rs := []rune(t)
+	if strings.HasSuffix(rest, " ") {
+		return true
+	}
+	word := []rune(rest[strings.LastIndex(rest, " ")+1:])
+	return len(word) >= 2
+}
+
+// trimQualifier drops a closing parenthesised qualifier from a title
+// ("kubectl 내려받기(macOS)", "…する（macOS）").
+func trimQualifier(title string) string {
+	t := strings.TrimSpace(title)
+	for _, p := range [][2]string{{"（", "）"}, {"(", ")"}} {
+		if k := strings.LastIndex(t, p[0]); k > 0 && strings.HasSuffix(t, p[1]) {
+			return strings.TrimSpace(t[:k])
+		}
+	}
+	return t
+}
+
+func endsInVerb(title string) bool {
+	rs := []rune(trimQualifier(title))
 	if len(rs) == 0 {
 		return false
 	}

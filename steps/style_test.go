@@ -13,10 +13,11 @@ import (
 // file and line and the rule; the rest of the file stays quiet.
 func TestStyleLintNamesFileAndLine(t *testing.T) {
 	got := loadAndLint(t, with(map[string]string{
-		"prose/ko/01-one.md": "# 하나\n\n## hello: 인사\n\n로드밸런서 주소를 확인하십시오.\n\n### hint\n\n보세요.\n",
+		"prose/ko/01-one.md": "# 하나\n\n## hello: 인사하기\n\n로드밸런서 주소를 확인하십시오.\n\n### hint\n\n보세요.\n",
 		"prose/ja/01-one.md": "# 一\n\n## hello: 挨拶の確認\n\nAPIサーバーは第3章で作った `ca.pem` を使います。\n\n### hint\n\n「ok」が出ない場合は、ワーカーを確認してください。\n",
 	}))
 	want := []string{
+		`mini/prose/ko/01-one.md:3: step titles are noun phrases: a verbal noun without 하기 (설치, not 설치하기) (인사하기) (glossary: heading)`,
 		`mini/prose/ko/01-one.md:5: "로드밸런서": write 로드 밸런서 (glossary: load balancer)`,
 		`mini/prose/ko/01-one.md:5: "십시오": end instructions with -세요 (확인하세요), not -십시오 (glossary: register)`,
 		`mini/prose/ja/01-one.md:3: step titles say what the learner does, in a verb's dictionary form (挨拶の確認) (glossary: heading)`,
@@ -101,6 +102,31 @@ func TestEmbeddedProseFollowsTheGlossary(t *testing.T) {
 		}
 		for _, s := range steps.StaleSections(tr) {
 			t.Error(s.Error())
+		}
+	}
+}
+
+// Korean titles: a verbal noun drops 하기; a one-syllable verb with 하다
+// (정하기) and native verbs (내려받기) keep their -기 form.
+func TestKoreanHeadingForm(t *testing.T) {
+	gs, err := steps.Glossaries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ko := gs[locales.KO]
+	for title, ok := range map[string]bool{
+		"etcd 설치":                        true,
+		"etcd 내려받기":                      true,
+		"멤버 이름 정하기":                      true,
+		"kubectl 내려받기(macOS)":            true,
+		"etcd 설치하기":                      false,
+		"외부 이름 조회하기":                     false,
+		"API 서버가 kubelet API를 쓸 수 있게 하기": false,
+		"kubectl 설치하기(macOS)":            false,
+	} {
+		md := "# 하나\n\n## one: " + title + "\n\n본문입니다.\n"
+		if got := len(ko.CheckMarkdown("x.md", md)) == 0; got != ok {
+			t.Errorf("%q: passes=%v, want %v", title, got, ok)
 		}
 	}
 }
