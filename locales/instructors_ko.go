@@ -56,7 +56,7 @@ var instructorsKO = map[string]string{
 	"export.kind.diagnostic": "진단",
 	"export.kind.done_if":    "이미 완료했나요? (done_if)",
 	"export.kind.only_if":    "이 호스트가 대상인가요? (only_if)",
-	"export.kind.compare":    "다른 호스트와 비교 (distinct:)",
+	"export.kind.compare":    "다른 호스트와 비교(distinct:)",
 
 	"help.cmd.export.short":   "실행한 내용(명령, 출력, 판정)을 공유할 수 있게 Markdown이나 HTML로 내보냅니다",
 	"help.flag.export.format": "md(Markdown) 또는 html(색 유지)",
