@@ -102,15 +102,7 @@ func TestDistinctLint(t *testing.T) {
 			"step hello: run block 1: unknown placeholder {{host.mac}}"},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			probs := loadAndLint(t, c.files)
-			for _, p := range probs {
-				if strings.Contains(p, c.want) {
-					return
-				}
-			}
-			t.Errorf("no problem contains %q; got:\n%s", c.want, strings.Join(probs, "\n"))
-		})
+		t.Run(c.name, func(t *testing.T) { wantProblem(t, c.files, c.want) })
 	}
 }
 

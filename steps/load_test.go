@@ -223,15 +223,7 @@ func TestBrokenContentNamesFileAndLine(t *testing.T) {
 			`step hello: check.every: want a duration such as 2s or 1m, got "soon"`},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			probs := loadAndLint(t, c.files)
-			for _, p := range probs {
-				if strings.Contains(p, c.want) {
-					return
-				}
-			}
-			t.Errorf("no problem contains %q; got:\n%s", c.want, strings.Join(probs, "\n"))
-		})
+		t.Run(c.name, func(t *testing.T) { wantProblem(t, c.files, c.want) })
 	}
 }
 
@@ -277,4 +269,16 @@ func TestRender(t *testing.T) {
 	if _, err := steps.Render("{{nope}} {{ver}} {{also}}", vars); err == nil || !strings.Contains(err.Error(), "{{nope}}, {{also}}") {
 		t.Errorf("unknown placeholders: %v", err)
 	}
+}
+
+// wantProblem loads and lints files and wants one problem containing want.
+func wantProblem(t *testing.T, files map[string]string, want string) {
+	t.Helper()
+	probs := loadAndLint(t, files)
+	for _, p := range probs {
+		if strings.Contains(p, want) {
+			return
+		}
+	}
+	t.Errorf("no problem contains %q; got:\n%s", want, strings.Join(probs, "\n"))
 }

@@ -1,9 +1,7 @@
 package walk
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -125,7 +123,7 @@ func TestDistinctFailsHostsThatShareAValue(t *testing.T) {
 	}
 	// The transcript records the comparison, what every host showed.
 	compared := map[string]Record{}
-	for _, r := range readRecords(t, filepath.Join(state, "transcript.jsonl")) {
+	for _, r := range transcriptRecords(t, filepath.Join(state, "transcript.jsonl")) {
 		if r.Kind == "compare" {
 			compared[r.Host] = r
 		}
@@ -185,26 +183,6 @@ func TestDistinctPassesHostsWithTheirOwnValues(t *testing.T) {
 			}
 		}
 	}
-}
-
-func readRecords(t *testing.T, path string) []Record {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []Record
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	for sc.Scan() {
-		var r Record
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, r)
-	}
-	return out
 }
 
 func kubeadmTrack(t *testing.T) *steps.Track {

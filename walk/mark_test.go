@@ -22,6 +22,7 @@ func transcriptRecords(t *testing.T, path string) []Record {
 	defer f.Close()
 	var out []Record
 	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 16<<20) // outputs are bounded, but not small
 	for sc.Scan() {
 		var r Record
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
