@@ -47,7 +47,7 @@ STEP에는 전체 ID(08-bootstrapping-kubernetes-controllers/start-services),
 	"help.cmd.check.long": `직접 저장한 출력을 단계의 검증으로 판정합니다. 단계의 검증 명령이 출력한 내용을
 붙여 넣거나 그 내용이 든 파일을 지정하면 항목별로 판정합니다.
 검증을 통과하면 0, 실패하면 1, 사용법 오류이면 2로 종료합니다.`,
-	"help.flag.check.input": "저장한 출력: 파일 경로, 또는 표준 입력이면 -",
+	"help.flag.check.input": "저장한 출력: 파일 경로(표준 입력은 -)",
 	"help.flag.check.host":  "출력을 얻은 호스트(기본값: 검증을 실행하는 첫 번째 호스트)",
 	"help.flag.check.exit":  "명령의 종료 상태를 알고 있다면 지정하세요(-1: 모름)",
 	"help.flag.check.json":  "판정을 JSON으로 출력합니다",
@@ -87,7 +87,7 @@ DIR을 읽을 수 없으면 2로 종료합니다.`,
 이미 통과한 호스트는 "통과"로 남습니다. 기록을 지우려면 --undo를 붙이세요.`,
 	"help.flag.mark.host": "이 호스트에서만 기록합니다(여러 번 지정하거나 쉼표로 구분). 기본값: 단계의 모든 호스트",
 	"help.flag.mark.note": "무엇을 했는지 적어 두세요. 직접 완료 기록과 실행 기록에 함께 남습니다",
-	"help.flag.mark.undo": "기록하는 대신 기록을 지웁니다",
+	"help.flag.mark.undo": "기록하지 않고 반대로 직접 완료 기록을 지웁니다",
 
 	"help.cmd.mirror.short": "인터넷이 없는 실습 환경을 위한 다운로드 미러: pull, serve, verify",
 	"help.cmd.mirror.long": `인터넷에 접속할 수 없는 실습 환경(오프라인 워크숍, 엔드투엔드 실행)을 위한 다운로드 미러입니다.

@@ -245,7 +245,7 @@ var ko = map[string]string{
 	"ui.chapter_nothing_to_run":       "실행할 명령 없음: 읽어 보세요",
 
 	// Evidence of a failure, and steps done by hand.
-	"ui.expected":         "기대하는 출력(튜토리얼의 출력):",
+	"ui.expected":         "기대 출력(튜토리얼의 출력):",
 	"ui.output_elided":    "… 앞의 {0}줄은 생략했습니다. 전체 출력은 실행 기록에 있습니다: {1}",
 	"ui.no_output":        "(출력 없음)",
 	"ui.what_output_says": "출력으로 알 수 있는 것:",
