@@ -167,7 +167,7 @@ func TestFailingCheckShowsItsEvidence(t *testing.T) {
 	// verify shows the same evidence, in Korean when asked.
 	r = run(t, "", nil, args("verify", "01/copy-files", "--lang", "ko")...)
 	r.stdout = unpadded(r.stdout)
-	if r.code != 1 || !strings.Contains(r.stdout, "node-1 | 종료 상태 2\n") || !strings.Contains(r.stdout, "기대하는 출력(튜토리얼의 출력):\n  kubelet\n") ||
+	if r.code != 1 || !strings.Contains(r.stdout, "node-1 | 종료 상태 2\n") || !strings.Contains(r.stdout, "기대 출력(튜토리얼의 출력):\n  kubelet\n") ||
 		!strings.Contains(r.stdout, "없는 파일 2개: kubelet, kubelet.service") {
 		t.Errorf("verify --lang ko:\n%s", r.stdout)
 	}
