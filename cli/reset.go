@@ -30,19 +30,21 @@ func (a *app) resetCommand() *cobra.Command {
 				defer l.pool.Close()
 			}
 			var list []*steps.Step
-			what := a.msg("reset.everything")
+			what := ""
+			question := a.msg("reset.confirm_all", l.engine.Progress.Path())
 			if all {
 				list = l.track.Steps()
 			} else if list, err = pickSteps(l.track, args[0]); err != nil {
 				return err
 			} else {
 				what = args[0]
+				question = a.msg("reset.confirm", what, l.engine.Progress.Path())
 			}
 			if !yes {
 				if !a.interactive() {
 					return usage("%s", a.msg("ui.need_yes"))
 				}
-				if !a.confirm(a.msg("reset.confirm", what, l.engine.Progress.Path())) {
+				if !a.confirm(question) {
 					return usage("%s", a.msg("reset.not_reset"))
 				}
 			}

@@ -28,11 +28,11 @@ var instructorsEN = map[string]string{
 	"help.flag.room.verify.csv":        "print CSV: one line per lab and chapter",
 	"help.flag.room.verify.accept-new": "record the keys of hosts not yet in known_hosts without asking (changed keys are still refused)",
 
-	"reset.everything": "all progress",
-	"reset.confirm":    "Forget {0} in {1}? The hosts are not touched.",
-	"reset.not_reset":  "Nothing was forgotten.",
-	"reset.done_all":   "All progress forgotten ({0} removed); the hosts were not touched.",
-	"reset.done":       "Forgot {0} result(s) of {1} step(s) ({2}); the hosts were not touched.",
+	"reset.confirm_all": "Forget all progress in {0}, the carried variables too? The hosts are not touched.",
+	"reset.confirm":     "Forget {0} in {1}? The hosts are not touched.",
+	"reset.not_reset":   "Nothing was forgotten.",
+	"reset.done_all":    "All progress forgotten ({0} removed); the hosts were not touched.",
+	"reset.done":        "Forgot {0} result(s) of {1} step(s) ({2}); the hosts were not touched.",
 
 	"help.cmd.reset.short":   "Forget the progress of a step, a chapter or everything (the hosts are not touched)",
 	"help.flag.reset.all":    "forget all progress of the lab, carried variables too",

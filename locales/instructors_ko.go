@@ -28,11 +28,11 @@ var instructorsKO = map[string]string{
 	"help.flag.room.verify.csv":        "CSV로 출력합니다: 랩별·장별로 한 줄씩",
 	"help.flag.room.verify.accept-new": "아직 known_hosts에 없는 호스트의 키를 묻지 않고 기록합니다(바뀐 키는 여전히 거부합니다)",
 
-	"reset.everything": "모든 진행 상황",
-	"reset.confirm":    "{1}에서 {0}을(를) 지울까요? 호스트는 건드리지 않습니다.",
-	"reset.not_reset":  "아무것도 지우지 않았습니다.",
-	"reset.done_all":   "모든 진행 상황을 지웠습니다({0} 삭제). 호스트는 건드리지 않았습니다.",
-	"reset.done":       "단계 {1}개({2})의 결과 {0}개를 지웠습니다. 호스트는 건드리지 않았습니다.",
+	"reset.confirm_all": "{0}에 기록된 모든 진행 상황을 이어받은 변수까지 지울까요? 호스트는 건드리지 않습니다.",
+	"reset.confirm":     "{1}에서 {0}을(를) 지울까요? 호스트는 건드리지 않습니다.",
+	"reset.not_reset":   "아무것도 지우지 않았습니다.",
+	"reset.done_all":    "모든 진행 상황을 지웠습니다({0} 삭제). 호스트는 건드리지 않았습니다.",
+	"reset.done":        "단계 {1}개({2})의 결과 {0}개를 지웠습니다. 호스트는 건드리지 않았습니다.",
 
 	"help.cmd.reset.short":   "단계, 장 또는 전체의 진행 상황을 지웁니다(호스트는 건드리지 않음)",
 	"help.flag.reset.all":    "랩의 모든 진행 상황을 지웁니다(이어받은 변수 포함)",
