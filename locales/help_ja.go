@@ -56,11 +56,11 @@ STEP には完全な ID（08-bootstrapping-kubernetes-controllers/start-services
 	"help.flag.lint.stale":         "英語の原文が変わった後に更新されていない韓国語・日本語のステップのセクションだけを一覧表示します",
 	"help.flag.lint.mark-reviewed": "レビューを終えた DIR の翻訳に、現在の英語の原文のリビジョンを記録します",
 
-	"help.cmd.lint.short": "チュートリアルのコンテンツを検査します: スキーマ、ID、対象ホスト、全言語の説明、サンプルに対するチェック、bash -n",
+	"help.cmd.lint.short": "チュートリアルのコンテンツを検査します: スキーマ、ID、対象ホスト、全言語の説明文、各チェックとそのサンプル出力の照合、bash -n",
 	"help.cmd.lint.long": `チュートリアルのコンテンツを検査します。DIR を省略すると組み込みトラック（と --content のトラック）を、
 DIR を指定するとそのディレクトリのトラックを検査します。DIR には track.yaml か、
 track.yaml を含むディレクトリが必要です。
-直すものがなければ 0、あれば 1（問題ごとに file:line: 内容 の形式で表示）、
+修正すべき問題がなければ 0、あれば 1（問題ごとに file:line: 内容 の形式で表示）、
 DIR を読めなければ 2 で終了します。`,
 
 	"help.cmd.run.short": "ステップ（または章の全ステップ）をホストで実行し、検証します",
@@ -91,7 +91,7 @@ run をもう一度実行してください。
 	"help.flag.mark.undo": "記録する代わりに記録を取り消します",
 
 	"help.cmd.mirror.short": "インターネットのないラボ向けのダウンロードミラー: pull、serve、verify",
-	"help.cmd.mirror.long": `インターネットに接続できないラボ（オフラインのワークショップ、エンドツーエンドの実行）向けのダウンロードミラーです。
+	"help.cmd.mirror.long": `インターネットに接続できないラボ（オフラインのワークショップやエンドツーエンドテストの実行など）向けのダウンロードミラーです。
 
   hardway mirror pull DIR [--track ID|all] [--arch amd64,arm64]
   hardway mirror serve DIR [--listen ADDR]
