@@ -89,7 +89,7 @@ var ko = map[string]string{
 	// /version
 	"version.ok":             "{0}",
 	"version.wrong":          "API 서버의 버전이 {0}입니다(기댓값: {1})",
-	"version.no_json":        "출력에 버전 JSON이 없습니다. 출력의 시작 부분: {0}",
+	"version.no_json":        "출력에 버전 JSON이 없습니다. 출력은 다음으로 시작합니다: {0}",
 	"version.api_error":      "API 서버가 요청을 거부했습니다({0}): {1}",
 	"version.no_git_version": "JSON에 gitVersion이 없습니다",
 
@@ -254,7 +254,7 @@ var ko = map[string]string{
 	"ui.status_marked":    "직접 완료",
 	"ui.marked":           "{0}: {1}에서 직접 완료한 것으로 기록했습니다",
 	"ui.mark_passed_kept": "{0}: {1}에서 이미 통과했으므로 그대로 둡니다",
-	"ui.unmarked":         "{0}: {1}의 직접 완료 기록을 지웠습니다",
+	"ui.unmarked":         "{0}: {1}에서 직접 완료 기록을 지웠습니다",
 	"ui.not_marked":       "{0}: {1}에는 직접 완료 기록이 없어 되돌릴 것이 없습니다",
 
 	// 단계, 장, 트랙, 호스트의 이름
