@@ -252,7 +252,7 @@ var ja = map[string]string{
 	"ui.hint_general":     "このステップの一般的なヒント:",
 	"ui.hint_not_shown":   "（このステップのヒントは別の失敗についての内容です。hardway show {0} で表示できます）",
 	"ui.status_marked":    "手動で完了",
-	"ui.marked":           "{0}: {1} で手動で完了したと記録しました",
+	"ui.marked":           "{0}: {1} で手動完了として記録しました",
 	"ui.mark_passed_kept": "{0}: {1} ではすでに合格しているため、そのままにします",
 	"ui.unmarked":         "{0}: {1} の手動完了の記録を削除しました",
 	"ui.not_marked":       "{0}: {1} には手動完了の記録がないため、取り消すものはありません",
