@@ -30,15 +30,13 @@ func (a *app) resetCommand() *cobra.Command {
 				defer l.pool.Close()
 			}
 			var list []*steps.Step
-			what := ""
 			question := a.msg("reset.confirm_all", l.engine.Progress.Path())
 			if all {
 				list = l.track.Steps()
 			} else if list, err = pickSteps(l.track, args[0]); err != nil {
 				return err
 			} else {
-				what = args[0]
-				question = a.msg("reset.confirm", what, l.engine.Progress.Path())
+				question = a.msg("reset.confirm", args[0], l.engine.Progress.Path())
 			}
 			if !yes {
 				if !a.interactive() {
@@ -68,7 +66,7 @@ func (a *app) resetCommand() *cobra.Command {
 					}
 				}
 			}
-			a.printf("%s\n", a.msg("reset.done", fmt.Sprint(forgot), fmt.Sprint(len(list)), what))
+			a.printf("%s\n", a.msg("reset.done", fmt.Sprint(forgot), fmt.Sprint(len(list)), args[0]))
 			return nil
 		},
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 // A track of two nodes whose step compares them (distinct:).
-var distinctTrack = map[string]string{
+var distinctTrack = withMiniProse(map[string]string{
 	"track.yaml": `id: mini
 version: v1.17.3
 hosts:
@@ -50,13 +50,7 @@ chapters:
             1: lo: <LOOPBACK,UP> mtu 65536
                 link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00
 `,
-	"prose/en/track.md":  "# Mini\n",
-	"prose/ko/track.md":  "# 미니\n",
-	"prose/ja/track.md":  "# ミニ\n",
-	"prose/en/01-one.md": "# One\n\n## hello: Say hello\n\nWhy.\n\n### hint\n\nLook.\n",
-	"prose/ko/01-one.md": "# 하나\n\n## hello: 인사\n\n이유.\n\n### hint\n\n보세요.\n",
-	"prose/ja/01-one.md": "# 一\n\n## hello: 挨拶する\n\n理由。\n\n### hint\n\n見てください。\n",
-}
+})
 
 func withDistinct(file, old, new string) map[string]string {
 	out := map[string]string{}

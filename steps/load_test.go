@@ -75,7 +75,7 @@ func TestClassicLayout(t *testing.T) {
 }
 
 // A small valid track; each case below breaks one thing.
-var goodTrack = map[string]string{
+var goodTrack = withMiniProse(map[string]string{
 	"track.yaml": `id: mini
 version: v1.15.3
 hosts:
@@ -108,15 +108,28 @@ chapters:
         - note: nope
           output: v1.14.0
 `,
+	"prose/en/02-two.md": "# Two\n",
+	"prose/ko/02-two.md": "# 둘\n",
+	"prose/ja/02-two.md": "# 二\n",
+})
+
+// miniProse is the prose of the mini track's first chapter (one step,
+// hello) and of the track, in three languages.
+var miniProse = map[string]string{
 	"prose/en/track.md":  "# Mini\n",
 	"prose/ko/track.md":  "# 미니\n",
 	"prose/ja/track.md":  "# ミニ\n",
 	"prose/en/01-one.md": "# One\n\n## hello: Say hello\n\nWhy.\n\n### hint\n\nLook.\n",
 	"prose/ko/01-one.md": "# 하나\n\n## hello: 인사\n\n이유.\n\n### hint\n\n보세요.\n",
 	"prose/ja/01-one.md": "# 一\n\n## hello: 挨拶する\n\n理由。\n\n### hint\n\n見てください。\n",
-	"prose/en/02-two.md": "# Two\n",
-	"prose/ko/02-two.md": "# 둘\n",
-	"prose/ja/02-two.md": "# 二\n",
+}
+
+// withMiniProse adds miniProse to a mini track's files.
+func withMiniProse(files map[string]string) map[string]string {
+	for name, body := range miniProse {
+		files[name] = body
+	}
+	return files
 }
 
 func writeTrack(t *testing.T, files map[string]string) string {
